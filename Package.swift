@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "datacheck",
+  products: [
+    .executable(name: "datacheck", targets: ["datacheck"]),
+    .library(name: "DatacheckKit", targets: ["DatacheckKit"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+  ],
+  targets: [
+    // C libraries from Debian, kept at the edge: a modulemap and a shim header each.
+    .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    .target(
+      name: "DatacheckKit",
+      dependencies: ["CCSV", "CZlib"],
+      swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+    ),
+    .executableTarget(
+      name: "datacheck",
+      dependencies: [
+        "DatacheckKit",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "DatacheckKitTests", dependencies: ["DatacheckKit"]),
+    .testTarget(name: "DatacheckCLITests", dependencies: ["datacheck"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

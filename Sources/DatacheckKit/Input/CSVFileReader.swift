@@ -1,0 +1,125 @@
+/// How to read delimited text.
+public struct ReadOptions: Sendable {
+  /// The field delimiter; nil sniffs it (a `.tsv` file is read with TAB).
+  public var delimiter: UInt8?
+  /// Whether the first record names the columns; without it they are `column_1`, `column_2`, ….
+  public var hasHeader = true
+  /// The largest field accepted, in bytes; a larger one is an input error before it is buffered whole.
+  public var maxFieldSize = 16 * 1024 * 1024
+  /// Bytes read from the file at a time.
+  public var chunkSize = 1024 * 1024
+  /// Records gathered before a batch goes to the profiler.
+  public var batchRows = 8192
+
+  public init() {}
+}
+
+/// What was read: one entry per input file, as the profile reports it.
+public struct SourceInfo: Sendable, Equatable {
+  public var path: String
+  public var format: String
+  public var compression: String
+  public var bytes: Int
+  public var fingerprint: String
+  public var delimiter: String
+}
+
+/// One delimited-text file (plain or gzip), read into `RecordBatch`es.
+///
+/// Opening the file detects gzip by its magic bytes, strips a UTF-8 BOM, picks the delimiter and
+/// reads the header. `next()` then fills `batch` with the following records; memory is one read
+/// chunk, one batch and libcsv's buffer for the longest field.
+final class CSVFileReader {
+  let path: String
+  let options: ReadOptions
+  private let file: FileSource
+  private let source: PeekableSource
+  private let parser: CSVParser
+  private let compression: String
+  private var buffer: UnsafeMutableRawBufferPointer
+  private var atEnd = false
+  /// Whether `batch` was handed out (and may be cleared); records read with the header are not.
+  private var delivered = false
+
+  init(path: String, options: ReadOptions) throws {
+    self.path = path
+    self.options = options
+    file = try FileSource(path: path)
+    let (source, gzip) = try CSVFileReader.decompressing(file, path: path)
+    self.source = source
+    compression = gzip ? "gzip" : "none"
+    var problems = ProblemLog()
+    if try source.peek(3) == [0xEF, 0xBB, 0xBF] {
+      var bom = [UInt8](repeating: 0, count: 3)
+      _ = try bom.withUnsafeMutableBytes { try source.read(into: $0) }
+      problems.record(.bom, at: Location(path: path, line: 1))
+    }
+    let delimiter = try options.delimiter ?? CSVFileReader.delimiter(for: path, sample: source.peek(64 * 1024))
+    parser = CSVParser(path: path, delimiter: delimiter, maxFieldSize: options.maxFieldSize,
+                       hasHeader: options.hasHeader, batchCapacity: options.batchRows)
+    parser.problems = problems
+    buffer = .allocate(byteCount: max(1, options.chunkSize), alignment: 16)
+    try readHeader()
+  }
+
+  deinit { buffer.deallocate() }
+
+  /// The column names (from the header, or `column_N`).
+  var columnNames: [String] { parser.columnNames }
+  /// The header's raw fields, for comparing the headers of several files.
+  var headerFields: [[UInt8]] { parser.headerFields }
+  /// The records read by the last `next()`; valid until the next call.
+  var batch: RecordBatch { parser.batch }
+  var problems: ProblemLog { parser.problems }
+  var recordsParsed: Int { parser.recordsParsed }
+  var bytesRead: Int { file.bytesRead }
+  var totalBytes: Int? { file.totalBytes }
+
+  var info: SourceInfo {
+    let delimiter = parser.delimiter == 9 ? "\t" : String(UnicodeScalar(parser.delimiter))
+    return SourceInfo(path: path, format: parser.delimiter == 9 ? "tsv" : "csv", compression: compression,
+                      bytes: file.bytesRead, fingerprint: file.fingerprint, delimiter: delimiter)
+  }
+
+  /// Reads the next batch of records. Returns false when the file has no more records.
+  func next() throws -> Bool {
+    if delivered { parser.batch.removeAll() }
+    delivered = true
+    while parser.batch.count < options.batchRows && !atEnd {
+      try feedChunk()
+    }
+    return parser.batch.count > 0
+  }
+
+  private func readHeader() throws {
+    while parser.mode == .header && !atEnd { try feedChunk() }
+    if parser.mode == .header {
+      throw InputError(.empty, at: Location(path: path, line: 1),
+                       "the file is empty: there is no header row (pass --no-header if the data has none)")
+    }
+  }
+
+  private func feedChunk() throws {
+    let n = try source.read(into: buffer)
+    if n == 0 {
+      atEnd = true
+      parser.finish()
+    } else {
+      parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+    }
+    if let error = parser.error { throw error }
+  }
+
+  /// Wraps `file` in a gzip decompressor when it starts with the gzip magic bytes.
+  private static func decompressing(_ file: FileSource, path: String) throws -> (PeekableSource, Bool) {
+    let raw = PeekableSource(file)
+    guard GzipSource.isGzip(try raw.peek(2)) else { return (raw, false) }
+    return (PeekableSource(try GzipSource(raw, path: path)), true)
+  }
+
+  private static func delimiter(for path: String, sample: [UInt8]) -> UInt8 {
+    let name = path.lowercased()
+    if name.hasSuffix(".tsv") || name.hasSuffix(".tsv.gz") || name.hasSuffix(".tab") { return 9 }
+    return DelimiterSniffer.sniff(sample)
+  }
+}

@@ -1,0 +1,221 @@
+import CCSV
+
+/// libcsv in strict mode, fed line by line so that every record, problem and error has a place.
+///
+/// libcsv reports no positions, so the parser cuts its input at line ends (and at most
+/// `sliceLimit` bytes) and hands libcsv one slice at a time: before each slice the line and byte
+/// column are known, and libcsv's return value locates a parse error inside the slice. Records end
+/// only at line ends, so a record's first line is the line its first slice started.
+///
+/// Fields go from libcsv's callback straight into a `RecordBatch` column: no `String` per field.
+final class CSVParser {
+  enum Mode { case header, records }
+
+  let path: String
+  let delimiter: UInt8
+  let maxFieldSize: Int
+  let hasHeader: Bool
+  let batchCapacity: Int
+  private(set) var mode: Mode = .header
+  /// Header fields (or, without a header, the first record's fields) once the first record ends.
+  private(set) var headerFields: [[UInt8]] = []
+  /// The number of columns once the header is known; fields past it are not stored.
+  var columnCount = 0
+  var columnNames: [String] = []
+  var batch = RecordBatch(columns: 0)
+  var problems = ProblemLog()
+  private(set) var error: InputError?
+  private(set) var recordsParsed = 0
+  /// Records ended so far, the header included: a line that ends none is blank.
+  private var recordEnds = 0
+
+  private var parser = csv_parser()
+  private var line = 1
+  private var column = 1
+  private var recordStartLine = 1
+  private var fieldIndex = 0
+  private var pendingCR = false
+  private var quoteOpener: (line: Int, column: Int)?
+  private static let sliceLimit = 64 * 1024
+
+  init(path: String, delimiter: UInt8, maxFieldSize: Int, hasHeader: Bool, batchCapacity: Int) {
+    self.path = path
+    self.delimiter = delimiter
+    self.maxFieldSize = maxFieldSize
+    self.hasHeader = hasHeader
+    self.batchCapacity = batchCapacity
+    // CSV_STRICT: a quote inside an unquoted field, or text after a closing quote, is an error;
+    // without it one stray quote silently turns the rest of the file into one field.
+    // CSV_STRICT_FINI: csv_fini fails when the last quoted field has no closing quote.
+    csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI))
+    csv_set_delim(&parser, delimiter)
+    csv_set_blk_size(&parser, 64 * 1024)
+  }
+
+  deinit { csv_free(&parser) }
+
+  /// Feeds one chunk of input. Check `error` afterwards: parsing stops at the first error.
+  func feed(_ chunk: UnsafeRawBufferPointer) {
+    let n = chunk.count
+    var i = 0
+    while i < n && error == nil {
+      if pendingCR {
+        pendingCR = false
+        if chunk[i] == 10 {  // the LF of a CRLF split across chunks: same line end
+          parse(UnsafeRawBufferPointer(rebasing: chunk[i..<i + 1]), endsLine: false, lineFeedOfCRLF: true)
+          i += 1
+          continue
+        }
+      }
+      let limit = min(n, i + CSVParser.sliceLimit)
+      var j = i
+      while j < limit && chunk[j] != 10 && chunk[j] != 13 { j += 1 }
+      guard j < limit else {
+        parse(UnsafeRawBufferPointer(rebasing: chunk[i..<limit]), endsLine: false)
+        i = limit
+        continue
+      }
+      var end = j + 1
+      if chunk[j] == 13 {
+        if end < n { if chunk[end] == 10 { end += 1 } } else { pendingCR = true }
+      }
+      parse(UnsafeRawBufferPointer(rebasing: chunk[i..<end]), endsLine: true)
+      i = end
+    }
+  }
+
+  /// Ends the input: submits a last record without a line end, or reports an unclosed quote.
+  func finish() {
+    guard error == nil else { return }
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    if csv_fini(&parser, CSVParser.onField, CSVParser.onRecord, context) != 0 {
+      let opener = quoteOpener ?? (line, column)
+      fail(.unterminatedQuote, line: opener.line, column: opener.column,
+           "a quoted field opened here is never closed; close it with a quote (a quote inside a quoted field is written twice: \"\")")
+    }
+  }
+
+  private var quoteIsOpen: Bool {
+    parser.quoted != 0
+      && (parser.pstate == CCSV_FIELD_BEGUN || parser.pstate == CCSV_FIELD_MIGHT_HAVE_ENDED)
+  }
+
+  private func parse(_ slice: UnsafeRawBufferPointer, endsLine: Bool, lineFeedOfCRLF: Bool = false) {
+    let atLineStart = column == 1 && !lineFeedOfCRLF
+    let rowNotBegun = parser.pstate == CCSV_ROW_NOT_BEGUN
+    if rowNotBegun && atLineStart { recordStartLine = line }
+    let wasOpen = quoteIsOpen
+    let recordsBefore = recordEnds
+    let context = Unmanaged.passUnretained(self).toOpaque()
+    let consumed = csv_parse(&parser, slice.baseAddress, slice.count, CSVParser.onField, CSVParser.onRecord, context)
+    if error != nil { return }
+    if consumed < slice.count { return parseFailed(at: consumed, in: slice) }
+    if !wasOpen && quoteIsOpen { locateQuoteOpener(in: slice) }
+    if parser.entry_pos > maxFieldSize { return fieldTooLarge() }
+    guard endsLine else { column += slice.count; return }
+    let blank = rowNotBegun && atLineStart && parser.pstate == CCSV_ROW_NOT_BEGUN && recordEnds == recordsBefore
+    if blank { problems.record(.blankLine, at: Location(path: path, line: line)) }
+    line += 1
+    column = 1
+  }
+
+  /// Finds the quote that opened the field still open at the end of `slice` (rare: quoted newlines).
+  private func locateQuoteOpener(in slice: UnsafeRawBufferPointer) {
+    var inQuotes = false
+    var lastClose = -2
+    var opener = 0
+    for k in 0..<slice.count where slice[k] == UInt8(ascii: "\"") {
+      if inQuotes {
+        inQuotes = false
+        lastClose = k
+      } else {
+        inQuotes = true
+        if lastClose != k - 1 { opener = k }  // `""` inside quotes is an escaped quote, not an opener
+      }
+    }
+    quoteOpener = (line, column + opener)
+  }
+
+  private func parseFailed(at offset: Int, in slice: UnsafeRawBufferPointer) {
+    let at = column + offset
+    switch Int32(csv_error(&parser)) {
+    case CSV_EPARSE where parser.pstate == CCSV_FIELD_MIGHT_HAVE_ENDED:
+      fail(.textAfterQuote, line: line, column: at,
+           "text after the closing quote of a quoted field; a quote inside a quoted field is written twice (\"\")")
+    case CSV_EPARSE:
+      fail(.strayQuote, line: line, column: at,
+           "a quote inside an unquoted field; quote the whole field and double the quote (\"a\"\"b\")")
+    default:
+      fail(.parserOutOfMemory, line: line, column: at, "the CSV parser ran out of memory on a huge field")
+    }
+  }
+
+  private func fieldTooLarge() {
+    var message = "a field is larger than the \(maxFieldSize)-byte limit; raise it with --max-field-size if it is real"
+    if let opener = quoteOpener, quoteIsOpen {
+      message += " (the quoted field opened at line \(opener.line), column \(opener.column) may be missing its closing quote)"
+    }
+    fail(.fieldTooLarge, line: line, column: column, message)
+  }
+
+  private func fail(_ code: InputError.Code, line: Int, column: Int, _ message: String) {
+    if error == nil { error = InputError(code, at: Location(path: path, line: line, column: column), message) }
+  }
+
+  // MARK: - libcsv callbacks
+
+  private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
+    bytes, count, context in
+    let parser = Unmanaged<CSVParser>.fromOpaque(context!).takeUnretainedValue()
+    parser.field(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+  }
+
+  private static let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
+    Unmanaged<CSVParser>.fromOpaque(context!).takeUnretainedValue().endRecord()
+  }
+
+  private func field(_ value: UnsafeRawBufferPointer) {
+    guard error == nil else { return }
+    if value.count > maxFieldSize { return fieldTooLarge() }
+    if mode == .header {
+      headerFields.append(Array(value))
+    } else if fieldIndex < columnCount {
+      batch.append(value, toColumn: fieldIndex)
+      if !UTF8Check.isValid(value) {
+        problems.record(.invalidUTF8, at: Location(path: path, line: line),
+                        detail: "in column \(columnNames[fieldIndex])")
+      }
+    }
+    fieldIndex += 1
+  }
+
+  private func endRecord() {
+    guard error == nil else { return }
+    defer { fieldIndex = 0 }
+    recordEnds += 1
+    if mode == .header { return headerEnded() }
+    recordsParsed += 1
+    if fieldIndex < columnCount {
+      for c in fieldIndex..<columnCount { batch.appendAbsent(toColumn: c) }
+    }
+    if fieldIndex != columnCount {
+      problems.record(.raggedRow, at: Location(path: path, line: recordStartLine),
+                      detail: "\(fieldIndex) fields where the header has \(columnCount)")
+    }
+    batch.endRecord(line: recordStartLine, fieldCount: fieldIndex)
+  }
+
+  /// The first record is complete: it names the columns, or (without a header) it is data too.
+  private func headerEnded() {
+    mode = .records
+    columnCount = headerFields.count
+    columnNames = headerFields.enumerated().map { i, bytes in
+      hasHeader && !bytes.isEmpty ? String(decoding: bytes, as: UTF8.self) : "column_\(i + 1)"
+    }
+    batch = RecordBatch(columns: columnCount, capacity: batchCapacity)
+    guard !hasHeader else { return }
+    fieldIndex = 0
+    for bytes in headerFields { bytes.withUnsafeBytes { field($0) } }
+    endRecord()
+  }
+}

@@ -1,0 +1,34 @@
+/// An input error: the dataset cannot be read, so no profile is produced (exit status 2).
+///
+/// Every case carries where it happened and renders as `file:line:column: error[code]: message`,
+/// with what to do about it.
+public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// Stable error codes, listed in the README.
+  public enum Code: String, Sendable {
+    case fileNotFound = "input.not-found"
+    case unreadable = "input.unreadable"
+    case empty = "input.empty"
+    case headerMismatch = "input.header-mismatch"
+    case unterminatedQuote = "csv.unterminated-quote"
+    case strayQuote = "csv.stray-quote"
+    case textAfterQuote = "csv.text-after-closing-quote"
+    case fieldTooLarge = "csv.field-too-large"
+    case parserOutOfMemory = "csv.out-of-memory"
+    case gzipTruncated = "gzip.truncated"
+    case gzipCorrupt = "gzip.corrupt"
+    case unwritable = "output.unwritable"
+    case usage = "usage"
+  }
+
+  public var code: Code
+  public var location: Location
+  public var message: String
+
+  public init(_ code: Code, at location: Location, _ message: String) {
+    self.code = code
+    self.location = location
+    self.message = message
+  }
+
+  public var description: String { "\(location): error[\(code.rawValue)]: \(message)" }
+}

@@ -1,0 +1,32 @@
+/// The flow of datacheck, in order. Each stage is a folder of this library.
+///
+/// 1. **Input** opens the files (gzip by magic bytes, delimiter sniffed, BOM stripped), reads the
+///    header and streams `RecordBatch`es (`Input/`).
+/// 2. **Profile** folds every batch into a `DatasetProfiler` of mergeable accumulators (`Profile/`).
+/// 3. **Summary** turns the accumulators into a `DatasetProfile` with the input's problems (`Model/`).
+/// 4. **Report** renders it as text, JSON or Markdown (`Report/`) — done by the caller.
+///
+/// The library never prints and never exits: errors are thrown as `InputError`.
+public struct Pipeline {
+  public var paths: [String]
+  public var read = ReadOptions()
+  public var profile = ProfileOptions()
+  /// Called between batches with (bytes read, total bytes when known), for a progress bar.
+  public var progress: ((Int, Int?) -> Void)?
+
+  public init(paths: [String]) { self.paths = paths }
+
+  /// Reads every file once and returns the dataset's profile. Throws `InputError` on bad input.
+  public func run() throws -> DatasetProfile {
+    // 1. Input
+    let reader = try DatasetReader(paths: paths, options: read)
+    // 2. Profile
+    var profiler = DatasetProfiler(columnNames: reader.columnNames, options: profile)
+    try reader.forEachBatch { batch in
+      profiler.observe(batch)
+      progress?(reader.progress.read, reader.progress.total)
+    }
+    // 3. Summary
+    return profiler.summary(sources: reader.sources, problems: reader.problems)
+  }
+}

@@ -1,0 +1,108 @@
+/// Count, min, max, mean and variance of a stream of numbers, numerically stable and mergeable.
+///
+/// Welford's update for each value and Chan et al.'s pairwise formula for `merge`, so that
+/// observing A then B equals merging the stats of A and of B (up to floating-point rounding).
+public struct NumericStats: Sendable, Equatable {
+  public private(set) var count = 0
+  public private(set) var mean = 0.0
+  private var m2 = 0.0
+  public private(set) var min = Double.infinity
+  public private(set) var max = -Double.infinity
+
+  public init() {}
+
+  @inline(__always)
+  public mutating func observe(_ x: Double) {
+    count += 1
+    let delta = x - mean
+    mean += delta / Double(count)
+    m2 += delta * (x - mean)
+    if x < min { min = x }
+    if x > max { max = x }
+  }
+
+  public mutating func merge(_ other: NumericStats) {
+    guard other.count > 0 else { return }
+    guard count > 0 else { self = other; return }
+    let n = Double(count + other.count)
+    let delta = other.mean - mean
+    mean += delta * Double(other.count) / n
+    m2 += other.m2 + delta * delta * Double(count) * Double(other.count) / n
+    count += other.count
+    min = Swift.min(min, other.min)
+    max = Swift.max(max, other.max)
+  }
+
+  /// The sample standard deviation (n − 1), nil below two values.
+  public var std: Double? { count < 2 ? nil : (Swift.max(0, m2) / Double(count - 1)).squareRoot() }
+}
+
+/// Exact min and max of the integers of a column (doubles lose exactness past 2^53).
+public struct IntegerRange: Sendable, Equatable {
+  public private(set) var min = Int64.max
+  public private(set) var max = Int64.min
+
+  public init() {}
+
+  @inline(__always)
+  public mutating func observe(_ x: Int64) {
+    if x < min { min = x }
+    if x > max { max = x }
+  }
+
+  public mutating func merge(_ other: IntegerRange) {
+    min = Swift.min(min, other.min)
+    max = Swift.max(max, other.max)
+  }
+}
+
+/// Min, max and mean length of values, in Unicode scalars.
+public struct LengthStats: Sendable, Equatable {
+  public private(set) var count = 0
+  public private(set) var total = 0
+  public private(set) var min = Int.max
+  public private(set) var max = 0
+
+  public init() {}
+
+  /// Observes one value: its length counts the bytes that do not continue a UTF-8 sequence.
+  @inline(__always)
+  public mutating func observe(_ v: UnsafeRawBufferPointer) {
+    var length = 0
+    for byte in v where byte & 0xC0 != 0x80 { length += 1 }
+    count += 1
+    total += length
+    if length < min { min = length }
+    if length > max { max = length }
+  }
+
+  public mutating func merge(_ other: LengthStats) {
+    count += other.count
+    total += other.total
+    min = Swift.min(min, other.min)
+    max = Swift.max(max, other.max)
+  }
+
+  public var mean: Double? { count == 0 ? nil : Double(total) / Double(count) }
+}
+
+/// The earliest and latest date or datetime of a column, kept with their original text.
+public struct TemporalRange: Sendable, Equatable {
+  public private(set) var min = Double.infinity
+  public private(set) var max = -Double.infinity
+  public private(set) var minText: [UInt8] = []
+  public private(set) var maxText: [UInt8] = []
+
+  public init() {}
+
+  @inline(__always)
+  public mutating func observe(_ seconds: Double, text: UnsafeRawBufferPointer) {
+    if seconds < min { min = seconds; minText.replaceSubrange(minText.indices, with: text) }
+    if seconds > max { max = seconds; maxText.replaceSubrange(maxText.indices, with: text) }
+  }
+
+  public mutating func merge(_ other: TemporalRange) {
+    if other.min < min { min = other.min; minText = other.minText }
+    if other.max > max { max = other.max; maxText = other.maxText }
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import DatacheckKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The exit statuses of datacheck, as SPEC defines them.
+enum ExitStatus: Int32 {
+  case ready = 0
+  case notReady = 1
+  case usageOrInput = 2
+}
+
+@main
+struct Datacheck: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "datacheck",
+    abstract: "Tells an ML team, before an experiment starts, whether it really has data for its goal.",
+    discussion: """
+      Exit status: 0 ready (profile: success), 1 not ready, 2 usage error or bad input.
+      Errors name their place as file:line:column.
+      """,
+    version: ProfileJSON.version,
+    subcommands: [Profile.self])
+
+  /// Runs a command and maps every outcome to SPEC's exit statuses: an `InputError` or a usage
+  /// error is 2 (ArgumentParser alone would say 1 and 64), help and `--version` are 0.
+  static func main() {
+    signal(SIGPIPE, SIG_IGN)  // a closed pipe (`| head`) is seen as EPIPE on write, and is not an error
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let error as InputError {
+      Output.diagnostic("datacheck: \(error)")
+      Glibc.exit(ExitStatus.usageOrInput.rawValue)
+    } catch let error as ExitCode {
+      Glibc.exit(error.rawValue)
+    } catch {
+      if exitCode(for: error) == .success { exit(withError: error) }
+      Output.diagnostic(fullMessage(for: error))
+      Glibc.exit(ExitStatus.usageOrInput.rawValue)
+    }
+    Glibc.exit(ExitStatus.ready.rawValue)
+  }
+}

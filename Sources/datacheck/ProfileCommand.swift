@@ -1,0 +1,116 @@
+import ArgumentParser
+import DatacheckKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `datacheck profile`: one streaming pass over the files, one report.
+struct Profile: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Profile a dataset: size, column types, missing values, distinct and top values, duplicates.",
+    discussion: """
+      Several FILEs form one dataset (shards of one table, with one header). FILE may be `-` for
+      standard input. gzip input is recognised by its magic bytes; the delimiter is sniffed among
+      , ; TAB and | unless --delimiter is given.
+
+      Examples:
+        datacheck profile data.csv
+        datacheck profile part-*.csv.gz --format json --output profile.json
+        datacheck profile data.tsv --na '' --na '?' --format markdown >> "$GITHUB_STEP_SUMMARY"
+        zcat data.csv.gz | datacheck profile -
+
+      Exit status: 0 when the profile was written, 2 on a usage error or unreadable input.
+      """)
+
+  @Argument(help: "The data files (CSV, TSV, gzip CSV; `-` for standard input).")
+  var files: [String]
+
+  @Option(name: .customLong("na"), help: ArgumentHelp(
+    "A token meaning a missing value; repeat it to give several. Replaces the default set.",
+    valueName: "token"))
+  var missingTokens: [String] = []
+
+  @Option(help: ArgumentHelp("The field delimiter: a single character, or `tab`.", valueName: "char"))
+  var delimiter: String?
+
+  @Flag(help: "The first line is data: name the columns column_1, column_2, ….")
+  var noHeader = false
+
+  @Option(help: "The report format: text, json or markdown.")
+  var format: ReportFormat = .text
+
+  @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "path"))
+  var output: String?
+
+  @Option(help: ArgumentHelp("The largest field accepted, in bytes (suffixes K, M, G).", valueName: "size"))
+  var maxFieldSize: ByteSize = ByteSize(bytes: 16 << 20)
+
+  mutating func validate() throws {
+    if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    if let delimiter, Profile.delimiterByte(delimiter) == nil {
+      throw ValidationError("--delimiter takes one ASCII character (or `tab`), not `\(delimiter)`")
+    }
+  }
+
+  func run() throws {
+    var pipeline = Pipeline(paths: files)
+    pipeline.read.hasHeader = !noHeader
+    pipeline.read.delimiter = delimiter.flatMap(Profile.delimiterByte)
+    pipeline.read.maxFieldSize = maxFieldSize.bytes
+    if !missingTokens.isEmpty { pipeline.profile.missingTokens = MissingTokens(missingTokens) }
+    let progress = ProgressBar()
+    pipeline.progress = { progress.update(read: $0, total: $1) }
+    let profile: DatasetProfile
+    do {
+      profile = try pipeline.run()
+      progress.finish()
+    } catch {
+      progress.finish()
+      throw error
+    }
+    try Output.emit(render(profile), to: output)
+  }
+
+  private func render(_ profile: DatasetProfile) -> String {
+    switch format {
+    case .json: return ProfileJSON.render(profile)
+    case .markdown: return MarkdownReport.render(profile)
+    case .text:
+      let tty = output == nil && Terminal.isTTY(STDOUT_FILENO)
+      return TextReport(width: tty ? Terminal.width : 100, color: tty).render(profile)
+    }
+  }
+
+  static func delimiterByte(_ text: String) -> UInt8? {
+    switch text.lowercased() {
+    case "tab", "\\t", "\t": return 9
+    default:
+      let bytes = Array(text.utf8)
+      return bytes.count == 1 && bytes[0] < 0x80 && bytes[0] != UInt8(ascii: "\"") && bytes[0] != 10 && bytes[0] != 13 ? bytes[0] : nil
+    }
+  }
+}
+
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, markdown
+}
+
+/// A size in bytes given as `16777216`, `16M`, `512K` or `1G`.
+struct ByteSize: ExpressibleByArgument {
+  var bytes: Int
+
+  init(bytes: Int) { self.bytes = bytes }
+
+  init?(argument: String) {
+    let units: [Character: Int] = ["K": 1 << 10, "M": 1 << 20, "G": 1 << 30]
+    var text = argument.uppercased()
+    if text.hasSuffix("B") { text.removeLast() }
+    var scale = 1
+    if let last = text.last, let unit = units[last] { scale = unit; text.removeLast() }
+    guard let n = Int(text), n > 0 else { return nil }
+    bytes = n * scale
+  }
+
+  var defaultValueDescription: String { "16M" }
+}
