@@ -28,6 +28,8 @@ final class CSVParser {
   private(set) var recordsParsed = 0
   /// Records ended so far, the header included: a line that ends none is blank.
   private var recordEnds = 0
+  private var lineMayBeBlank = false
+  private var recordEndsAtLineStart = 0
 
   private var parser = csv_parser()
   private var line = 1
@@ -101,11 +103,12 @@ final class CSVParser {
   }
 
   private func parse(_ slice: UnsafeRawBufferPointer, endsLine: Bool, lineFeedOfCRLF: Bool = false) {
-    let atLineStart = column == 1 && !lineFeedOfCRLF
-    let rowNotBegun = parser.pstate == CCSV_ROW_NOT_BEGUN
-    if rowNotBegun && atLineStart { recordStartLine = line }
+    if column == 1 && !lineFeedOfCRLF {
+      lineMayBeBlank = parser.pstate == CCSV_ROW_NOT_BEGUN
+      recordEndsAtLineStart = recordEnds
+      if lineMayBeBlank { recordStartLine = line }
+    }
     let wasOpen = quoteIsOpen
-    let recordsBefore = recordEnds
     let context = Unmanaged.passUnretained(self).toOpaque()
     let consumed = csv_parse(&parser, slice.baseAddress, slice.count, CSVParser.onField, CSVParser.onRecord, context)
     if error != nil { return }
@@ -113,8 +116,8 @@ final class CSVParser {
     if !wasOpen && quoteIsOpen { locateQuoteOpener(in: slice) }
     if parser.entry_pos > maxFieldSize { return fieldTooLarge() }
     guard endsLine else { column += slice.count; return }
-    let blank = rowNotBegun && atLineStart && parser.pstate == CCSV_ROW_NOT_BEGUN && recordEnds == recordsBefore
-    if blank { problems.record(.blankLine, at: Location(path: path, line: line)) }
+    // Blank: the line began outside any record, and libcsv (which skips spaces there) began none.
+    if lineMayBeBlank && parser.pstate == CCSV_ROW_NOT_BEGUN && recordEnds == recordEndsAtLineStart { problems.record(.blankLine, at: Location(path: path, line: line)) }
     line += 1
     column = 1
   }

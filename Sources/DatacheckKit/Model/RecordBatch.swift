@@ -13,6 +13,7 @@ public struct RecordBatch: Sendable {
     /// `RecordBatch.absent` when the record had no field for this column (a short ragged row).
     public var flags: [UInt8] = []
 
+    /// Values stored, which may include the first fields of a record not yet complete.
     public var count: Int { ends.count }
 
     /// Calls `body` with the bytes of value `index`; valid only inside `body`.
@@ -64,15 +65,32 @@ public struct RecordBatch: Sendable {
     fieldCounts.append(Int32(truncatingIfNeeded: fieldCount))
   }
 
-  /// Empties the batch, keeping every buffer's capacity.
+  /// Empties the batch of its complete records, keeping every buffer's capacity.
+  ///
+  /// A record still being read (its first fields parsed, its line end not yet) stays: its values
+  /// move to the front of each column, so a read boundary inside a record loses nothing.
   public mutating func removeAll() {
-    for i in columns.indices {
-      columns[i].bytes.removeAll(keepingCapacity: true)
-      columns[i].ends.removeAll(keepingCapacity: true)
-      columns[i].flags.removeAll(keepingCapacity: true)
-    }
+    for i in columns.indices { columns[i].removeFirst(count) }
     lines.removeAll(keepingCapacity: true)
     fieldCounts.removeAll(keepingCapacity: true)
     count = 0
+  }
+}
+
+extension RecordBatch.Column {
+  /// Drops the first `n` values, keeping the rest (at most the fields of one unfinished record).
+  mutating func removeFirst(_ n: Int) {
+    let kept = ends.count - n
+    guard kept > 0 else {
+      bytes.removeAll(keepingCapacity: true)
+      ends.removeAll(keepingCapacity: true)
+      flags.removeAll(keepingCapacity: true)
+      return
+    }
+    let cut = n == 0 ? 0 : Int(ends[n - 1])
+    bytes.removeSubrange(0..<cut)
+    ends.removeSubrange(0..<n)
+    for i in ends.indices { ends[i] -= Int32(cut) }
+    flags.removeSubrange(0..<n)
   }
 }

@@ -30,11 +30,12 @@ public struct ColumnProfiler: Sendable {
     counter = ValueCounter(maxExact: maxExactDistinct)
   }
 
-  /// Observes every value of `column`, folding each value's hash into its row's hash.
-  public mutating func observe(_ column: RecordBatch.Column, rowHashes: inout [UInt64]) {
+  /// Observes the first `rows` values of `column` (the batch's complete records), folding each
+  /// value's hash into its row's hash.
+  public mutating func observe(_ column: RecordBatch.Column, rows: Int, rowHashes: inout [UInt64]) {
     column.bytes.withUnsafeBytes { bytes in
       var start = 0
-      for i in 0..<column.count {
+      for i in 0..<rows {
         let end = Int(column.ends[i])
         if column.flags[i] & RecordBatch.absent != 0 {
           rowHashes[i] = RowHash.combine(rowHashes[i], RowHash.absent)

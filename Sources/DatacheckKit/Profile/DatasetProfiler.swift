@@ -31,7 +31,7 @@ public struct DatasetProfiler: Sendable {
     rowHashes.removeAll(keepingCapacity: true)
     rowHashes.append(contentsOf: repeatElement(RowHash.seed, count: batch.count))
     for c in columns.indices {
-      columns[c].observe(batch.columns[c], rowHashes: &rowHashes)
+      columns[c].observe(batch.columns[c], rows: batch.count, rowHashes: &rowHashes)
     }
     for hash in rowHashes { duplicates.observe(hash) }
     rows += batch.count

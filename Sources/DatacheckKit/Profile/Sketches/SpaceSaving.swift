@@ -28,8 +28,10 @@
 /// - for each reported item, `count - error <= true count <= count`, and
 ///   `error <= N / capacity`.
 ///
-/// Memory: O(capacity): per item a hash, count, error, heap links and a copy
-/// of the value's bytes, plus a hash index of 2-4 slots (Int32) per item.
+/// Memory: O(capacity): per item about 40 bytes of bookkeeping (hash, count,
+/// error, heap links), a copy of the value's bytes (plus an array header),
+/// and 2-4 hash-index entries of 4 bytes; slot arrays and index are reserved
+/// in `init`.
 /// Updates of monitored values never allocate; a replacement reuses the
 /// evicted item's byte buffer, allocating only when the new value is longer
 /// than any value that slot held before.
@@ -74,7 +76,8 @@ public struct SpaceSaving: Sendable {
   public init(capacity: Int) {
     precondition(capacity >= 1 && capacity < Int(Int32.max) / 4, "SpaceSaving capacity out of range")
     self.capacity = capacity
-    let bits = UInt64((2 * capacity - 1).bitWidth - (2 * capacity - 1).leadingZeroBitCount) + 1
+    // A power of two in [2 capacity, 4 capacity): load factor at most 1/2.
+    let bits = UInt64((2 * capacity - 1).bitWidth - (2 * capacity - 1).leadingZeroBitCount)
     self.table = [Int32](repeating: 0, count: 1 << bits)
     self.tableShift = 64 - bits
     slots.reserveCapacity(capacity)

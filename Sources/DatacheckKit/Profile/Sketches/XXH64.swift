@@ -142,7 +142,7 @@ public enum XXH64 {
 /// `XXH64.hash` of the concatenated input with the same seed. `digest()` does
 /// not modify the state, so more data may be added afterwards.
 ///
-/// Memory / cost: a fixed 80-byte value (four lanes, a 32-byte pending-input
+/// Memory / cost: a fixed 88-byte value (four lanes, a 32-byte pending-input
 /// buffer held inline as a tuple, counters); no heap allocation ever.
 public struct XXH64Stream: Sendable {
   @usableFromInline var lanes: XXH64.Lanes
