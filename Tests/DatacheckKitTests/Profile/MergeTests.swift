@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+@testable import DatacheckKit
+
+/// Every accumulator is a monoid: observing A then B equals merging what A and B observed.
+/// Counts must be equal exactly; floating-point moments within 1e-12 relative; sketches within
+/// their stated error of the exact answer.
+@Suite struct MergeTests {
+  var rng = SplitMix(seed: 42)
+
+  private func halves<T>(_ values: [T]) -> ([T], [T]) {
+    let cut = values.count / 3
+    return (Array(values[..<cut]), Array(values[cut...]))
+  }
+
+  @Test mutating func numericStats() {
+    let values = (0..<5000).map { _ in rng.normal() * 1e3 + 1e6 }
+    let (a, b) = halves(values)
+    var sequential = NumericStats(), left = NumericStats(), right = NumericStats()
+    values.forEach { sequential.observe($0) }
+    a.forEach { left.observe($0) }
+    b.forEach { right.observe($0) }
+    left.merge(right)
+    #expect(left.count == sequential.count)
+    #expect(left.min == sequential.min && left.max == sequential.max)
+    #expect(close(left.mean, sequential.mean) && close(left.std!, sequential.std!))
+    // The twin: the two-pass textbook formulas.
+    let mean = values.reduce(0, +) / Double(values.count)
+    let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+    #expect(close(sequential.mean, mean) && close(sequential.std!, variance.squareRoot(), 1e-9))
+  }
+
+  @Test mutating func integerLengthAndTemporalRanges() {
+    let words = (0..<500).map { _ in String(repeating: "é", count: Int(rng.next() % 9)) + "x" }
+    let (a, b) = halves(words)
+    func lengths(_ ws: [String]) -> LengthStats {
+      var s = LengthStats()
+      for w in ws { Array(w.utf8).withUnsafeBytes { s.observe($0) } }
+      return s
+    }
+    var merged = lengths(a)
+    merged.merge(lengths(b))
+    #expect(merged == lengths(words))
+    #expect(lengths(words).max == words.map(\.count).max()!)
+
+    let ints = (0..<500).map { _ in Int64(bitPattern: rng.next()) }
+    func range(_ xs: [Int64]) -> IntegerRange { var r = IntegerRange(); xs.forEach { r.observe($0) }; return r }
+    var r = range(Array(ints[..<100]))
+    r.merge(range(Array(ints[100...])))
+    #expect(r == range(ints) && r.min == ints.min()! && r.max == ints.max()!)
+
+    let days = (0..<300).map { _ in Double(rng.next() % 20_000) * 86_400 }
+    func temporal(_ xs: [Double]) -> TemporalRange {
+      var t = TemporalRange()
+      for x in xs { Array("\(x)".utf8).withUnsafeBytes { t.observe(x, text: $0) } }
+      return t
+    }
+    var t = temporal(Array(days[..<120]))
+    t.merge(temporal(Array(days[120...])))
+    #expect(t == temporal(days))
+  }
+
+  @Test mutating func valueCounterExact() {
+    let values = (0..<3000).map { _ in "v\(Int(rng.next() % 400))" }
+    let (a, b) = halves(values)
+    var merged = counter(a)
+    merged.merge(counter(b))
+    let sequential = counter(values)
+    #expect(merged.isExact && merged.distinct == sequential.distinct)
+    #expect(merged.top(10).map(\.count) == sequential.top(10).map(\.count))
+    #expect(merged.top(10).map(\.bytes) == sequential.top(10).map(\.bytes))
+    // The twin: a dictionary count.
+    let exact = Dictionary(values.map { ($0, 1) }, uniquingKeysWith: +)
+    #expect(sequential.distinct == exact.count)
+    let best = exact.sorted { $0.value != $1.value ? $0.value > $1.value : Array($0.key.utf8).lexicographicallyPrecedes(Array($1.key.utf8)) }
+    #expect(sequential.top(10).map { String(decoding: $0.bytes, as: UTF8.self) } == best.prefix(10).map(\.key))
+  }
+
+  /// Past the cap both paths switch to sketches; both stay within the sketches' error of the truth.
+  @Test mutating func valueCounterPastTheCap() {
+    let heavy = (0..<5).flatMap { i in Array(repeating: "heavy\(i)", count: 2000 - i * 100) }
+    var values = heavy + (0..<20_000).map { _ in "rare\(rng.next() % 15_000)" }
+    rng.shuffle(&values)
+    let (a, b) = halves(values)
+    var merged = counter(a, cap: 1000)
+    merged.merge(counter(b, cap: 1000))
+    let sequential = counter(values, cap: 1000)
+    let truth = Set(values).count
+    for c in [merged, sequential] {
+      #expect(!c.isExact)
+      #expect(abs(Double(c.distinct - truth)) <= 3 * 0.0081 * Double(truth) + 1)
+      #expect(c.top(5).map { String(decoding: $0.bytes, as: UTF8.self) } == (0..<5).map { "heavy\($0)" })
+    }
+  }
+
+  @Test mutating func duplicateTrackerExact() {
+    let rows = (0..<20_000).map { _ in rng.next() % 12_000 }
+    let (a, b) = halves(rows)
+    var merged = tracker(a), sequential = tracker(rows)
+    merged.merge(tracker(b))
+    #expect(merged.isExact && merged.duplicates == sequential.duplicates)
+    #expect(sequential.duplicates == rows.count - Set(rows).count)   // the twin: a Set
+  }
+
+  /// Past its memory budget the table samples by hash and estimates; the estimate stays near the truth.
+  @Test mutating func duplicateTrackerSampled() {
+    let rows = (0..<400_000).map { _ in XXH64Mix.mix(rng.next() % 250_000) }
+    let truth = rows.count - Set(rows).count
+    var sequential = DuplicateTracker(budgetBytes: 1 << 20)
+    rows.forEach { sequential.observe($0) }
+    let (a, b) = halves(rows)
+    var merged = DuplicateTracker(budgetBytes: 1 << 20), right = DuplicateTracker(budgetBytes: 1 << 20)
+    a.forEach { merged.observe($0) }
+    b.forEach { right.observe($0) }
+    merged.merge(right)
+    for t in [sequential, merged] {
+      #expect(!t.isExact)
+      #expect(abs(Double(t.duplicates - truth)) < 0.1 * Double(truth), "estimate \(t.duplicates), truth \(truth)")
+    }
+  }
+
+  @Test func problemLog() {
+    var a = ProblemLog(), b = ProblemLog(), whole = ProblemLog()
+    for line in 1...8 {
+      let location = Location(path: "x.csv", line: line)
+      if line <= 3 { a.record(.raggedRow, at: location) } else { b.record(.raggedRow, at: location) }
+      whole.record(.raggedRow, at: location)
+    }
+    b.record(.blankLine, at: Location(path: "x.csv", line: 9))
+    whole.record(.blankLine, at: Location(path: "x.csv", line: 9))
+    a.merge(b)
+    #expect(a == whole)
+    #expect(a.problems.first?.first.map(\.line) == [1, 2, 3, 4, 5])
+  }
+
+  /// The whole column and dataset profilers: a file's profile equals the merge of its halves'.
+  @Test func datasetProfiler() throws {
+    let path = Fixtures.path("churn.csv")
+    let reader = try DatasetReader(paths: [path])
+    var sequential = DatasetProfiler(columnNames: reader.columnNames)
+    var first = DatasetProfiler(columnNames: reader.columnNames)
+    var second = DatasetProfiler(columnNames: reader.columnNames)
+    var opts = ReadOptions()
+    opts.batchRows = 10
+    opts.chunkSize = 40
+    let batched = try DatasetReader(paths: [path], options: opts)
+    var n = 0
+    try batched.forEachBatch { batch in
+      sequential.observe(batch)
+      if n < 2 { first.observe(batch) } else { second.observe(batch) }
+      n += 1
+    }
+    first.merge(second)
+    let render = { (p: DatasetProfiler) in ProfileJSON.render(p.summary(sources: [], problems: ProblemLog())) }
+    #expect(n >= 3)
+    // Counts and texts equal exactly; mean and std differ in the last bits (merge rounds differently).
+    #expect(JSONCompare.differences(render(sequential), render(first), tolerance: 1e-12) == [])
+  }
+
+  // MARK: - helpers
+
+  private func counter(_ values: [String], cap: Int = ValueCounter.defaultMaxExact) -> ValueCounter {
+    var c = ValueCounter(maxExact: cap)
+    for v in values { Array(v.utf8).withUnsafeBytes { c.observe($0, hash: XXH64.hash($0)) } }
+    return c
+  }
+
+  private func tracker(_ rows: [UInt64]) -> DuplicateTracker {
+    var t = DuplicateTracker()
+    for r in rows { t.observe(XXH64Mix.mix(r)) }
+    return t
+  }
+
+  private func close(_ a: Double, _ b: Double, _ tolerance: Double = 1e-12) -> Bool {
+    abs(a - b) <= tolerance * max(1, abs(a), abs(b))
+  }
+}
+
+/// Turns small integers into well-spread 64-bit hashes, as row hashes are.
+enum XXH64Mix {
+  static func mix(_ x: UInt64) -> UInt64 {
+    withUnsafeBytes(of: x) { XXH64.hash($0) }
+  }
+}
+
+/// A small seeded generator for reproducible test data.
+struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+  mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
+  mutating func normal() -> Double {
+    (-2 * log(max(uniform(), 1e-300))).squareRoot() * cos(2 * .pi * uniform())
+  }
+  mutating func shuffle<T>(_ a: inout [T]) { a.shuffle(using: &self) }
+}
