@@ -24,7 +24,11 @@ final class CSVParser {
   var columnNames: [String] = []
   var batch = RecordBatch(columns: 0)
   var problems = ProblemLog()
-  private(set) var error: InputError?
+  private(set) var error: InputError? {
+    didSet { failed = error != nil }
+  }
+  /// `error != nil`, as a plain flag for the per-field callbacks.
+  private var failed = false
   private(set) var recordsParsed = 0
   /// Records ended so far, the header included: a line that ends none is blank.
   private var recordEnds = 0
@@ -60,7 +64,7 @@ final class CSVParser {
   func feed(_ chunk: UnsafeRawBufferPointer) {
     let n = chunk.count
     var i = 0
-    while i < n && error == nil {
+    while i < n && !failed {
       if pendingCR {
         pendingCR = false
         if chunk[i] == 10 {  // the LF of a CRLF split across chunks: same line end
@@ -88,7 +92,7 @@ final class CSVParser {
 
   /// Ends the input: submits a last record without a line end, or reports an unclosed quote.
   func finish() {
-    guard error == nil else { return }
+    guard !failed else { return }
     let context = Unmanaged.passUnretained(self).toOpaque()
     if csv_fini(&parser, CSVParser.onField, CSVParser.onRecord, context) != 0 {
       let opener = quoteOpener ?? (line, column)
@@ -111,7 +115,7 @@ final class CSVParser {
     let wasOpen = quoteIsOpen
     let context = Unmanaged.passUnretained(self).toOpaque()
     let consumed = csv_parse(&parser, slice.baseAddress, slice.count, CSVParser.onField, CSVParser.onRecord, context)
-    if error != nil { return }
+    if failed { return }
     if consumed < slice.count { return parseFailed(at: consumed, in: slice) }
     if !wasOpen && quoteIsOpen { locateQuoteOpener(in: slice) }
     if parser.entry_pos > maxFieldSize { return fieldTooLarge() }
@@ -162,23 +166,25 @@ final class CSVParser {
   }
 
   private func fail(_ code: InputError.Code, line: Int, column: Int, _ message: String) {
-    if error == nil { error = InputError(code, at: Location(path: path, line: line, column: column), message) }
+    if !failed { error = InputError(code, at: Location(path: path, line: line, column: column), message) }
   }
 
   // MARK: - libcsv callbacks
 
   private static let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = {
     bytes, count, context in
-    let parser = Unmanaged<CSVParser>.fromOpaque(context!).takeUnretainedValue()
-    parser.field(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    // The parser outlives every csv_parse call it makes, so no retain is needed here.
+    Unmanaged<CSVParser>.fromOpaque(context!)._withUnsafeGuaranteedRef {
+      $0.field(UnsafeRawBufferPointer(start: bytes, count: bytes == nil ? 0 : count))
+    }
   }
 
   private static let onRecord: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, context in
-    Unmanaged<CSVParser>.fromOpaque(context!).takeUnretainedValue().endRecord()
+    Unmanaged<CSVParser>.fromOpaque(context!)._withUnsafeGuaranteedRef { $0.endRecord() }
   }
 
   private func field(_ value: UnsafeRawBufferPointer) {
-    guard error == nil else { return }
+    guard !failed else { return }
     if value.count > maxFieldSize { return fieldTooLarge() }
     if mode == .header {
       headerFields.append(Array(value))
@@ -193,7 +199,7 @@ final class CSVParser {
   }
 
   private func endRecord() {
-    guard error == nil else { return }
+    guard !failed else { return }
     defer { fieldIndex = 0 }
     recordEnds += 1
     if mode == .header { return headerEnded() }

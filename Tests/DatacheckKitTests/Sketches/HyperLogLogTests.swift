@@ -14,6 +14,48 @@ extension Sketches {
       return hll
     }
 
+    /// XXH64 of `i` with seed `trial`: an independent set of hashes per trial.
+    static func hash(_ i: Int, trial: Int) -> UInt64 {
+      withUnsafeBytes(of: UInt64(i).littleEndian) { XXH64.hash($0, seed: UInt64(trial)) }
+    }
+
+    /// Relative errors `estimate / n - 1` of one seeded trial at each of the
+    /// ascending `sizes`, read off a single sketch as it grows to the largest.
+    static func trialErrors(trial: Int, sizes: [Int]) -> [Double] {
+      var hll = HyperLogLog()
+      var inserted = 0
+      return sizes.map { n in
+        while inserted < n {
+          hll.insert(hash: hash(inserted, trial: trial))
+          inserted += 1
+        }
+        return Double(hll.estimate) / Double(n) - 1
+      }
+    }
+
+    /// Per size: every trial within 3 standard errors and the mean (signed)
+    /// relative error, i.e. the bias, under 0.5%.
+    static func checkTrials(sizes: [Int], trials: Range<Int>) {
+      let standardError = 1.04 / Double(1 << 14).squareRoot()
+      let errors = trials.map { trialErrors(trial: $0, sizes: sizes) }
+      for (column, n) in sizes.enumerated() {
+        let column = errors.map { $0[column] }
+        let mean = column.reduce(0, +) / Double(column.count)
+        let worst = column.map(abs).max()!
+        print("HLL p=14 n=\(n) trials=\(column.count): mean \(mean), worst \(worst)")
+        #expect(abs(mean) < 0.005, "n = \(n), mean relative error \(mean)")
+        #expect(worst <= 3 * standardError, "n = \(n), worst relative error \(worst)")
+      }
+    }
+
+    @Test func seededTrialsUpTo100k() {
+      Self.checkTrials(sizes: [1_000, 10_000, 40_000, 50_000, 60_000, 100_000], trials: 0..<20)
+    }
+
+    @Test func seededTrialsAt1M() {
+      Self.checkTrials(sizes: [1_000_000], trials: 100..<120)
+    }
+
     @Test func tinyCountsAreNearlyExact() {
       for n in [0, 1, 2, 10, 100] {
         let estimate = Self.sketch(0..<n).estimate
@@ -67,12 +109,35 @@ extension Sketches {
       #expect(hll.registers[5] == 1)
       #expect(hll.registers[7] == 60)
     }
+  
 
-    @Test func naturalLogMatchesKnownValues() {
-      #expect(abs(HyperLogLog.naturalLog(1)) < 1e-15)
-      #expect(abs(HyperLogLog.naturalLog(2) - 0.693_147_180_559_945_3) < 1e-15)
-      #expect(abs(HyperLogLog.naturalLog(10) - 2.302_585_092_994_046) < 1e-14)
-      #expect(abs(HyperLogLog.naturalLog(16384.0 / 16383.0) - 6.103_701_897_093_004e-5) < 1e-18)
+    @Test func zzTempExperiment() {
+      for p in [4, 10, 14, 18] {
+        let m = 1 << p
+        let sizes = [m / 16, m / 4, m, 2 * m, 5 * m / 2, 3 * m, 4 * m, 6 * m, 10 * m, 64 * m].filter { $0 > 0 }
+        let trials = p == 18 ? 20 : 200
+        var errs = [[Double]](repeating: [], count: sizes.count)
+        for t in 0..<trials {
+          var h = HyperLogLog(precision: p); var ins = 0
+          for (c, n) in sizes.enumerated() {
+            while ins < n { h.insert(hash: Self.hash(ins, trial: 1000 + t)); ins += 1 }
+            errs[c].append(Double(h.estimate) / Double(n) - 1)
+          }
+        }
+        for (c, n) in sizes.enumerated() {
+          let e = errs[c]; let mean = e.reduce(0, +) / Double(e.count)
+          let rms = (e.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(e.count)).squareRoot()
+          print("EXP p=\(p) n=\(n) (\(Double(n)/Double(m))m) trials=\(e.count) mean \(mean) sd \(rms) se \(1.04 / Double(m).squareRoot()) worst \(e.map(abs).max()!)")
+        }
+      }
+      var worstSmall = 0; var h = HyperLogLog()
+      for n in 1...3000 { h.insert(hash: Self.hash(n - 1, trial: 7)); worstSmall = max(worstSmall, abs(h.estimate - n)) }
+      print("EXP small 1...3000 worst abs diff \(worstSmall)")
+      for n in [1, 10, 100] {
+        var w = 0
+        for t in 0..<200 { var h = HyperLogLog(); for i in 0..<n { h.insert(hash: Self.hash(i, trial: 5000 + t)) }; w = max(w, abs(h.estimate - n)) }
+        print("EXP tiny n=\(n) 200 trials worst abs diff \(w)")
+      }
     }
   }
 }
