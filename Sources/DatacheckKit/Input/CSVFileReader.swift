@@ -29,7 +29,7 @@ public struct SourceInfo: Sendable, Equatable {
 /// Opening the file detects gzip by its magic bytes, strips a UTF-8 BOM, picks the delimiter and
 /// reads the header. `next()` then fills `batch` with the following records; memory is one read
 /// chunk, one batch and libcsv's buffer for the longest field.
-final class CSVFileReader {
+final class CSVFileReader: TableReader {
   let path: String
   let options: ReadOptions
   private let file: FileSource

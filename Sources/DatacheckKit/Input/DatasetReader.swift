@@ -7,7 +7,7 @@ public final class DatasetReader {
   public let options: ReadOptions
   /// The column names of the dataset (the first file's header).
   public let columnNames: [String]
-  private var current: CSVFileReader?
+  private var current: TableReader?
   private var currentIndex = 0
   private var firstHeader: [[UInt8]]
   private var finished: [SourceInfo] = []
@@ -20,7 +20,7 @@ public final class DatasetReader {
     self.paths = paths
     self.options = options
     for path in paths.dropFirst() where path != "-" { _ = try FileSource(path: path) }
-    let first = try CSVFileReader(path: paths[0], options: options)
+    let first = try TableReaders.open(path: paths[0], options: options)
     current = first
     columnNames = first.columnNames
     firstHeader = first.headerFields
@@ -70,12 +70,12 @@ public final class DatasetReader {
     current = nil
     currentIndex += 1
     guard currentIndex < paths.count else { return }
-    let next = try CSVFileReader(path: paths[currentIndex], options: options)
+    let next = try TableReaders.open(path: paths[currentIndex], options: options)
     try checkHeader(of: next)
     current = next
   }
 
-  private func checkHeader(of reader: CSVFileReader) throws {
+  private func checkHeader(of reader: TableReader) throws {
     let ours = reader.headerFields
     guard options.hasHeader ? ours != firstHeader : ours.count != firstHeader.count else { return }
     let other = reader.columnNames
