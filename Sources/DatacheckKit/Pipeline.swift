@@ -21,7 +21,7 @@ public struct Pipeline {
     // 1. Input
     let reader = try DatasetReader(paths: paths, options: read)
     // 2. Profile
-    var profiler = DatasetProfiler(columnNames: reader.columnNames, options: profile)
+    var profiler = DatasetProfiler(columnNames: reader.columnNames, declaredTypes: reader.declaredTypes, options: profile)
     try reader.forEachBatch { batch in
       profiler.observe(batch)
       progress?(reader.progress.read, reader.progress.total)

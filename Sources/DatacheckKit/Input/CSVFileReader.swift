@@ -68,6 +68,8 @@ final class CSVFileReader: TableReader {
   var columnNames: [String] { parser.columnNames }
   /// The header's raw fields, for comparing the headers of several files.
   var headerFields: [[UInt8]] { parser.headerFields }
+  /// CSV declares no types: the values decide.
+  var declaredTypes: [ColumnType?] { Array(repeating: nil, count: parser.columnCount) }
   /// The records read by the last `next()`; valid until the next call.
   var batch: RecordBatch { parser.batch }
   var problems: ProblemLog { parser.problems }

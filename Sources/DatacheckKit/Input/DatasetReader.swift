@@ -7,6 +7,8 @@ public final class DatasetReader {
   public let options: ReadOptions
   /// The column names of the dataset (the first file's header).
   public let columnNames: [String]
+  /// The types the first file's format declares per column (nil: inferred from the values).
+  public let declaredTypes: [ColumnType?]
   private var current: TableReader?
   private var currentIndex = 0
   private var firstHeader: [[UInt8]]
@@ -23,6 +25,7 @@ public final class DatasetReader {
     let first = try TableReaders.open(path: paths[0], options: options)
     current = first
     columnNames = first.columnNames
+    declaredTypes = first.declaredTypes
     firstHeader = first.headerFields
   }
 

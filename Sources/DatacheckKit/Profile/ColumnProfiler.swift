@@ -21,8 +21,12 @@ public struct ColumnProfiler: Sendable {
   public private(set) var temporal = TemporalRange()
   public private(set) var counter: ValueCounter
   let missingTokens: MissingTokens
+  /// The type the input format declares (Parquet), or nil to infer it from the values.
+  public let declaredType: ColumnType?
 
-  public init(name: String, index: Int, missingTokens: MissingTokens, maxExactDistinct: Int = ValueCounter.defaultMaxExact) {
+  public init(name: String, index: Int, missingTokens: MissingTokens, maxExactDistinct: Int = ValueCounter.defaultMaxExact,
+              declaredType: ColumnType? = nil) {
+    self.declaredType = declaredType
     self.name = name
     self.index = index
     self.missingTokens = missingTokens
@@ -98,7 +102,7 @@ public struct ColumnProfiler: Sendable {
     counter.merge(other.counter)
   }
 
-  public var type: ColumnType { ColumnType.resolve(kindCounts) }
+  public var type: ColumnType { declaredType ?? ColumnType.resolve(kindCounts) }
 }
 
 /// Folds field hashes, in column order, into one 64-bit hash per row.

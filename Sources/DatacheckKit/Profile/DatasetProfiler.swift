@@ -18,10 +18,12 @@ public struct DatasetProfiler: Sendable {
   public private(set) var duplicates: DuplicateTracker
   private var rowHashes: [UInt64] = []
 
-  public init(columnNames: [String], options: ProfileOptions = ProfileOptions()) {
+  /// One profiler per column; `declaredTypes` (from a typed format) overrides inference where set.
+  public init(columnNames: [String], declaredTypes: [ColumnType?] = [], options: ProfileOptions = ProfileOptions()) {
     columns = columnNames.enumerated().map { index, name in
       ColumnProfiler(name: name, index: index, missingTokens: options.missingTokens,
-                     maxExactDistinct: options.maxExactDistinct)
+                     maxExactDistinct: options.maxExactDistinct,
+                     declaredType: index < declaredTypes.count ? declaredTypes[index] : nil)
     }
     duplicates = DuplicateTracker(budgetBytes: options.duplicateBudgetBytes)
   }
