@@ -1,0 +1,28 @@
+/// One input file read into `RecordBatch`es. Every input format implements it; `DatasetReader`
+/// strings several of them into one dataset.
+protocol TableReader: AnyObject {
+  var path: String { get }
+  /// The column names, known once the reader is open.
+  var columnNames: [String] { get }
+  /// What must be equal across the files of one dataset (CSV: the header's raw fields).
+  var headerFields: [[UInt8]] { get }
+  /// Types the format declares per column (Parquet's storage types); nil where the values decide.
+  var declaredTypes: [ColumnType?] { get }
+  /// The records read by the last `next()`; valid until the next call.
+  var batch: RecordBatch { get }
+  var problems: ProblemLog { get }
+  /// Data records read so far.
+  var recordsParsed: Int { get }
+  /// Bytes read from disk so far, for progress.
+  var bytesRead: Int { get }
+  var info: SourceInfo { get }
+  /// Reads the next batch of records. Returns false when the file has no more records.
+  func next() throws -> Bool
+}
+
+/// Opens the right reader for a file.
+enum TableReaders {
+  static func open(path: String, options: ReadOptions) throws -> TableReader {
+    try CSVFileReader(path: path, options: options)
+  }
+}
