@@ -109,35 +109,5 @@ extension Sketches {
       #expect(hll.registers[5] == 1)
       #expect(hll.registers[7] == 60)
     }
-  
-
-    @Test func zzTempExperiment() {
-      for p in [4, 10, 14, 18] {
-        let m = 1 << p
-        let sizes = [m / 16, m / 4, m, 2 * m, 5 * m / 2, 3 * m, 4 * m, 6 * m, 10 * m, 64 * m].filter { $0 > 0 }
-        let trials = p == 18 ? 20 : 200
-        var errs = [[Double]](repeating: [], count: sizes.count)
-        for t in 0..<trials {
-          var h = HyperLogLog(precision: p); var ins = 0
-          for (c, n) in sizes.enumerated() {
-            while ins < n { h.insert(hash: Self.hash(ins, trial: 1000 + t)); ins += 1 }
-            errs[c].append(Double(h.estimate) / Double(n) - 1)
-          }
-        }
-        for (c, n) in sizes.enumerated() {
-          let e = errs[c]; let mean = e.reduce(0, +) / Double(e.count)
-          let rms = (e.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(e.count)).squareRoot()
-          print("EXP p=\(p) n=\(n) (\(Double(n)/Double(m))m) trials=\(e.count) mean \(mean) sd \(rms) se \(1.04 / Double(m).squareRoot()) worst \(e.map(abs).max()!)")
-        }
-      }
-      var worstSmall = 0; var h = HyperLogLog()
-      for n in 1...3000 { h.insert(hash: Self.hash(n - 1, trial: 7)); worstSmall = max(worstSmall, abs(h.estimate - n)) }
-      print("EXP small 1...3000 worst abs diff \(worstSmall)")
-      for n in [1, 10, 100] {
-        var w = 0
-        for t in 0..<200 { var h = HyperLogLog(); for i in 0..<n { h.insert(hash: Self.hash(i, trial: 5000 + t)) }; w = max(w, abs(h.estimate - n)) }
-        print("EXP tiny n=\(n) 200 trials worst abs diff \(w)")
-      }
-    }
   }
 }
