@@ -31,6 +31,7 @@ public enum JSONValue: Sendable, Equatable {
 
   private func writeList(_ items: [(String?, JSONValue)], open: String, close: String, to out: inout String, indent: Int) {
     guard !items.isEmpty else { out += open + close; return }
+    if let inline = JSONValue.inline(items, open: open, close: close) { out += inline; return }
     let pad = String(repeating: " ", count: indent + 2)
     out += open + "\n"
     for (i, (key, value)) in items.enumerated() {
@@ -40,6 +41,25 @@ public enum JSONValue: Sendable, Equatable {
       out += i == items.count - 1 ? "\n" : ",\n"
     }
     out += String(repeating: " ", count: indent) + close
+  }
+
+  /// A short list of scalars on one line (`{"value": "a", "count": 3}`), else nil.
+  private static func inline(_ items: [(String?, JSONValue)], open: String, close: String) -> String? {
+    guard items.count <= 4, items.allSatisfy({ !$0.1.isContainer }) else { return nil }
+    let parts = items.map { key, value in
+      var text = ""
+      if let key { escape(key, into: &text); text += ": " }
+      return text + value.serialized()
+    }
+    let text = open + parts.joined(separator: ", ") + close
+    return text.count <= 72 ? text : nil
+  }
+
+  private var isContainer: Bool {
+    switch self {
+    case .array, .object: return true
+    default: return false
+    }
   }
 
   /// Shortest round-trip form; integral values keep a `.0` so readers see a float; NaN and ±inf → null.
