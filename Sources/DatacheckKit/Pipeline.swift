@@ -4,7 +4,8 @@
 ///    header and streams `RecordBatch`es (`Input/`).
 /// 2. **Profile** folds every batch into a `DatasetProfiler` of mergeable accumulators (`Profile/`).
 /// 3. **Summary** turns the accumulators into a `DatasetProfile` with the input's problems (`Model/`).
-/// 4. **Report** renders it as text, JSON or Markdown (`Report/`) — done by the caller.
+/// 4. **Checks** turn the profile into findings, each a pure function of it (`Checks/`).
+/// 5. **Report** renders it as text, JSON or Markdown (`Report/`) — done by the caller.
 ///
 /// The library never prints and never exits: errors are thrown as `InputError`.
 public struct Pipeline {
@@ -21,12 +22,16 @@ public struct Pipeline {
     // 1. Input
     let reader = try DatasetReader(paths: paths, options: read)
     // 2. Profile
+    try DatasetProfiler.validate(profile, columnNames: reader.columnNames, path: paths[0])
     var profiler = DatasetProfiler(columnNames: reader.columnNames, declaredTypes: reader.declaredTypes, options: profile)
     try reader.forEachBatch { batch in
       profiler.observe(batch)
       progress?(reader.progress.read, reader.progress.total)
     }
     // 3. Summary
-    return profiler.summary(sources: reader.sources, problems: reader.problems)
+    var result = profiler.summary(sources: reader.sources, problems: reader.problems)
+    // 4. Checks
+    result.findings = Checks.run(result)
+    return result
   }
 }

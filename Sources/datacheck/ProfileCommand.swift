@@ -16,6 +16,7 @@ struct Profile: ParsableCommand {
 
       Examples:
         datacheck profile data.csv
+        datacheck profile data.csv --label churned --id customer_id
         datacheck profile part-*.csv.gz --format json --output profile.json
         datacheck profile data.tsv --na '' --na '?' --format markdown >> "$GITHUB_STEP_SUMMARY"
         zcat data.csv.gz | datacheck profile -
@@ -46,8 +47,27 @@ struct Profile: ParsableCommand {
   @Option(help: ArgumentHelp("The largest field accepted, in bytes (suffixes K, M, G).", valueName: "size"))
   var maxFieldSize: ByteSize = ByteSize(bytes: 16 << 20)
 
+  @Option(help: ArgumentHelp("The label column: adds label coverage, class balance and leakage checks.", valueName: "column"))
+  var label: String?
+
+  @Option(name: .customLong("id"), help: ArgumentHelp("An identifier column (repeatable): kept out of features and proxy checks.", valueName: "column"))
+  var idColumns: [String] = []
+
+  @Option(help: ArgumentHelp("The time column of the data.", valueName: "column"))
+  var time: String?
+
+  @Option(help: "classification or regression (default: inferred from the label).")
+  var task: LabelTask?
+
+  @Option(help: "Cross-validation folds planned; a class needs 2 rows per fold (rare_class).")
+  var folds: Int = 5
+
   mutating func validate() throws {
     if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
+    if label == nil && (!idColumns.isEmpty || time != nil || task != nil) {
+      throw ValidationError("--id, --time and --task go with --label")
+    }
+    if folds < 2 { throw ValidationError("--folds takes a whole number of at least 2") }
     if let delimiter, Profile.delimiterByte(delimiter) == nil {
       throw ValidationError("--delimiter takes one ASCII character (or `tab`), not `\(delimiter)`")
     }
@@ -59,6 +79,14 @@ struct Profile: ParsableCommand {
     pipeline.read.delimiter = delimiter.flatMap(Profile.delimiterByte)
     pipeline.read.maxFieldSize = maxFieldSize.bytes
     if !missingTokens.isEmpty { pipeline.profile.missingTokens = MissingTokens(missingTokens) }
+    if let label {
+      var options = LabelOptions(column: label)
+      options.idColumns = idColumns
+      options.timeColumn = time
+      options.task = task.map { $0 == .classification ? .classification : .regression }
+      options.folds = folds
+      pipeline.profile.label = options
+    }
     let progress = ProgressBar()
     pipeline.progress = { progress.update(read: $0, total: $1) }
     let profile: DatasetProfile
@@ -90,6 +118,10 @@ struct Profile: ParsableCommand {
       return bytes.count == 1 && bytes[0] < 0x80 && bytes[0] != UInt8(ascii: "\"") && bytes[0] != 10 && bytes[0] != 13 ? bytes[0] : nil
     }
   }
+}
+
+enum LabelTask: String, ExpressibleByArgument, CaseIterable {
+  case classification, regression
 }
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

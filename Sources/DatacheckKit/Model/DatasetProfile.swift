@@ -11,9 +11,14 @@ public struct DatasetProfile: Sendable {
   public var duplicateRows: Int
   public var duplicateRowsExact: Bool
   public var problems: [Problem]
+  /// The label section, with `--label`.
+  public var label: LabelProfile?
+  /// What the checks found, most severe first.
+  public var findings: [Finding] = []
 
   public init(sources: [SourceInfo], rows: Int, columns: [ColumnProfile], duplicateRows: Int,
-              duplicateRowsExact: Bool, problems: [Problem]) {
+              duplicateRowsExact: Bool, problems: [Problem], label: LabelProfile? = nil) {
+    self.label = label
     self.sources = sources
     self.rows = rows
     self.columns = columns
@@ -51,6 +56,13 @@ public struct ColumnProfile: Sendable {
   public var topValues: [Count]
   public var topValuesExact: Bool
   public var length: Length?
+  /// The first value when the column counts rows (`first`, `first + 1`, … in file order), else nil.
+  public var rowIndexStart: Int64?
+  /// Up to three values of the column that are text, for messages about mixed types.
+  public var stringExamples: [String]
+
+  /// Values present (not missing).
+  public var present: Int { kinds.values.reduce(0, +) }
 
   public struct Numeric: Sendable {
     public var min: Double

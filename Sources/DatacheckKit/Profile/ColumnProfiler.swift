@@ -20,6 +20,10 @@ public struct ColumnProfiler: Sendable {
   public private(set) var lengths = LengthStats()
   public private(set) var temporal = TemporalRange()
   public private(set) var counter: ValueCounter
+  /// Whether the values so far are `first`, `first + 1`, … in row order (a row index).
+  public private(set) var rowIndex = RowIndexRun()
+  /// Up to three distinct values of kind `string`, for messages about mixed types.
+  public private(set) var stringExamples: [[UInt8]] = []
   let missingTokens: MissingTokens
   /// The type the input format declares (Parquet), or nil to infer it from the values.
   public let declaredType: ColumnType?
@@ -37,55 +41,88 @@ public struct ColumnProfiler: Sendable {
   /// Observes the first `rows` values of `column` (the batch's complete records), folding each
   /// value's hash into its row's hash.
   public mutating func observe(_ column: RecordBatch.Column, rows: Int, rowHashes: inout [UInt64]) {
+    var none = ColumnScratch()
+    observe(column, rows: rows, rowHashes: &rowHashes, scratch: &none, keep: false)
+  }
+
+  /// As above, and when `keep` is set also records each row's hash, number and missing flag.
+  mutating func observe(_ column: RecordBatch.Column, rows: Int, rowHashes: inout [UInt64],
+                        scratch: inout ColumnScratch, keep: Bool) {
+    if keep { scratch.reset(rows: rows) }
     column.bytes.withUnsafeBytes { bytes in
       var start = 0
       for i in 0..<rows {
         let end = Int(column.ends[i])
+        var hash = RowHash.absent
+        var result = Observed(missing: true, number: .nan)
         if column.flags[i] & RecordBatch.absent != 0 {
-          rowHashes[i] = RowHash.combine(rowHashes[i], RowHash.absent)
           observeAbsent()
         } else {
           let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-          let hash = XXH64.hash(value)
-          rowHashes[i] = RowHash.combine(rowHashes[i], hash)
-          observe(value, hash: hash)
+          hash = XXH64.hash(value)
+          result = observe(value, hash: hash)
+        }
+        rowHashes[i] = RowHash.combine(rowHashes[i], hash)
+        if keep {
+          scratch.hashes.append(hash)
+          scratch.numbers.append(result.number)
+          scratch.missing.append(result.missing)
         }
         start = end
       }
     }
   }
 
+  /// What observing one value found: whether it is missing, and its number (NaN if none).
+  struct Observed {
+    var missing: Bool
+    var number: Double
+  }
+
   @inline(__always)
   mutating func observeAbsent() {
+    rowIndex.observe(nil, row: values)
     values += 1
     missing += 1
     absent += 1
   }
 
-  @inline(__always)
-  mutating func observe(_ value: UnsafeRawBufferPointer, hash: UInt64) {
+  @discardableResult @inline(__always)
+  mutating func observe(_ value: UnsafeRawBufferPointer, hash: UInt64) -> Observed {
+    let row = values
     values += 1
     if let token = missingTokens.match(value) {
       missing += 1
       tokenCounts[token] += 1
-      return
+      rowIndex.observe(nil, row: row)
+      return Observed(missing: true, number: .nan)
     }
     let parsed = ValueParser.parse(value)
     kindCounts[parsed.kind.rawValue] += 1
+    var number = Double.nan
     switch parsed.kind {
     case .integer:
       integers.observe(parsed.integer)
-      fallthrough
+      number = parsed.number
+      numbers.observe(number)
+      quantiles.insert(number)
     case .float:
-      numbers.observe(parsed.number)
-      quantiles.insert(parsed.number)
+      number = parsed.number
+      numbers.observe(number)
+      quantiles.insert(number)
     case .date, .slashDate, .datetime:
       temporal.observe(parsed.number, text: value)
-    case .boolean, .string:
+    case .boolean:
       break
+    case .string:
+      if stringExamples.count < 3, !stringExamples.contains(where: { $0.elementsEqual(value) }) {
+        stringExamples.append(Array(value))
+      }
     }
+    rowIndex.observe(parsed.kind == .integer ? parsed.integer : nil, row: row)
     lengths.observe(value)
     counter.observe(value, hash: hash)
+    return Observed(missing: false, number: number)
   }
 
   public mutating func merge(_ other: ColumnProfiler) {
@@ -100,9 +137,38 @@ public struct ColumnProfiler: Sendable {
     lengths.merge(other.lengths)
     temporal.merge(other.temporal)
     counter.merge(other.counter)
+    rowIndex.merge(other.rowIndex)
+    for example in other.stringExamples where stringExamples.count < 3 && !stringExamples.contains(example) {
+      stringExamples.append(example)
+    }
   }
 
   public var type: ColumnType { declaredType ?? ColumnType.resolve(kindCounts) }
+}
+
+/// Whether a column's values are `first`, `first + 1`, … in row order: a row number.
+public struct RowIndexRun: Sendable, Equatable {
+  public private(set) var first: Int64?
+  public private(set) var rows = 0
+  public private(set) var consistent = true
+
+  /// Observes the value (nil when missing or not an integer) of local row `row`.
+  @inline(__always)
+  mutating func observe(_ value: Int64?, row: Int) {
+    rows += 1
+    guard consistent else { return }
+    guard let value else { consistent = false; return }
+    if first == nil { first = value }
+    if value != first! &+ Int64(row) { consistent = false }
+  }
+
+  /// Appends a later part of the file: its values must continue the count.
+  mutating func merge(_ other: RowIndexRun) {
+    defer { rows += other.rows }
+    guard other.rows > 0 else { return }
+    guard rows > 0 else { self = other; rows = 0; return }
+    consistent = consistent && other.consistent && other.first == first.map { $0 &+ Int64(rows) }
+  }
 }
 
 /// Folds field hashes, in column order, into one 64-bit hash per row.

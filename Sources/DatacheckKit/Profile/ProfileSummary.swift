@@ -12,7 +12,7 @@ extension DatasetProfiler {
       sources: sources, rows: rows,
       columns: columns.map { $0.summary(rows: rows) },
       duplicateRows: duplicates.duplicates, duplicateRowsExact: duplicates.isExact,
-      problems: problems.problems)
+      problems: problems.problems, label: label?.summary(columns: columns, rows: rows))
   }
 }
 
@@ -34,10 +34,12 @@ extension ColumnProfiler {
         ColumnProfile.Count(value: String(decoding: $0.bytes, as: UTF8.self), count: $0.count)
       },
       topValuesExact: counter.isExact,
-      length: lengths.count == 0 ? nil : ColumnProfile.Length(min: lengths.min, max: lengths.max, mean: lengths.mean ?? 0))
+      length: lengths.count == 0 ? nil : ColumnProfile.Length(min: lengths.min, max: lengths.max, mean: lengths.mean ?? 0),
+      rowIndexStart: rowIndex.consistent && rowIndex.rows > 0 ? rowIndex.first : nil,
+      stringExamples: stringExamples.map { String(decoding: $0, as: UTF8.self) })
   }
 
-  private func numericSummary(integer: Bool) -> ColumnProfile.Numeric? {
+  func numericSummary(integer: Bool) -> ColumnProfile.Numeric? {
     guard numbers.count > 0 else { return nil }
     return ColumnProfile.Numeric(
       min: numbers.min, max: numbers.max,

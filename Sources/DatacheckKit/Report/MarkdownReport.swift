@@ -11,12 +11,33 @@ public enum MarkdownReport {
       let distinct = (c.distinctExact ? "" : "~") + Formatting.grouped(c.distinct)
       out += "| \(cell(c.name)) | \(c.type.rawValue) | \(Formatting.percent(c.missingRatio)) | \(distinct) | \(cell(summary(c))) |\n"
     }
+    if let l = p.label { out += labelSection(l) }
+    if !p.findings.isEmpty {
+      out += "\n### Findings\n\n| severity | check | columns | finding | what to do |\n|---|---|---|---|---|\n"
+      for f in p.findings {
+        out += "| \(f.severity.rawValue) | `\(f.check)` | \(cell(f.columns.joined(separator: ", "))) | \(cell(f.message)) | \(cell(f.action)) |\n"
+      }
+    }
     if !p.problems.isEmpty {
       out += "\n### Problems\n\n| problem | count | first at | detail |\n|---|---:|---|---|\n"
       for problem in p.problems {
         let place = problem.first.first.map { "`\($0)`" } ?? ""
         out += "| \(problem.kind.rawValue) | \(Formatting.grouped(problem.count)) | \(place) | \(cell(problem.detail ?? problem.kind.advice)) |\n"
       }
+    }
+    return out
+  }
+
+  private static func labelSection(_ l: LabelProfile) -> String {
+    var out = "\n### Label `\(l.column)` (\(l.task.rawValue))\n\n"
+    out += "\(Formatting.grouped(l.labeled)) labeled, \(Formatting.grouped(l.missing)) missing (coverage \(Formatting.percent(l.coverage))).\n"
+    if l.task == .classification {
+      out += "\n| class | rows | share |\n|---|---:|---:|\n"
+      for c in l.classes.prefix(20) {
+        out += "| \(cell(c.value)) | \(Formatting.grouped(c.count)) | \(Formatting.percent(Double(c.count) / Double(max(1, l.labeled)))) |\n"
+      }
+    } else if let t = l.target {
+      out += "\nTarget: min \(Formatting.short(t.min)), mean \(Formatting.short(t.mean)), max \(Formatting.short(t.max)).\n"
     }
     return out
   }

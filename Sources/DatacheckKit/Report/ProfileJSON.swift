@@ -15,8 +15,18 @@ public enum ProfileJSON {
       ("columns", .array(p.columns.map(column))),
       ("duplicate_rows", .int(Int64(p.duplicateRows))),
       ("duplicate_rows_exact", .bool(p.duplicateRowsExact)),
-      ("findings", .array([])),
+    ] + (p.label.map { [("label", LabelJSON.value($0))] } ?? []) + [
+      ("findings", .array(p.findings.map(finding))),
       ("problems", .array(p.problems.map(problem))),
+    ])
+  }
+
+  static func finding(_ f: Finding) -> JSONValue {
+    .object([
+      ("check", .string(f.check)), ("severity", .string(f.severity.rawValue)),
+      ("columns", .array(f.columns.map { .string($0) })), ("message", .string(f.message)),
+      ("value", f.value.map { .double($0) } ?? .null), ("threshold", f.threshold.map { .double($0) } ?? .null),
+      ("action", .string(f.action)),
     ])
   }
 
@@ -35,14 +45,7 @@ public enum ProfileJSON {
       ("distinct", .int(Int64(c.distinct))), ("distinct_exact", .bool(c.distinctExact)),
     ]
     if let n = c.numeric {
-      let integral = c.type == .integer
-      pairs += [
-        ("min", n.integerMin.map { .int($0) } ?? .double(n.min)),
-        ("max", n.integerMax.map { .int($0) } ?? .double(n.max)),
-        ("mean", .double(n.mean)), ("std", n.std.map { .double($0) } ?? .null),
-        ("quantiles", .object(n.quantiles.map { ($0.name, number($0.value, integral: integral)) })),
-        ("quantiles_exact", .bool(n.quantilesExact)),
-      ]
+      pairs += numeric(n, integral: c.type == .integer)
     } else if let min = c.temporalMin, let max = c.temporalMax {
       pairs += [("min", .string(min)), ("max", .string(max))]
     }
@@ -53,6 +56,17 @@ public enum ProfileJSON {
     ]
     if c.absent > 0 { pairs.append(("absent", .int(Int64(c.absent)))) }
     return .object(pairs)
+  }
+
+  /// min, max, mean, std and quantiles of a numeric column (or a numeric target).
+  static func numeric(_ n: ColumnProfile.Numeric, integral: Bool) -> [(String, JSONValue)] {
+    [
+      ("min", n.integerMin.map { .int($0) } ?? .double(n.min)),
+      ("max", n.integerMax.map { .int($0) } ?? .double(n.max)),
+      ("mean", .double(n.mean)), ("std", n.std.map { .double($0) } ?? .null),
+      ("quantiles", .object(n.quantiles.map { ($0.name, number($0.value, integral: integral)) })),
+      ("quantiles_exact", .bool(n.quantilesExact)),
+    ]
   }
 
   static func problem(_ p: Problem) -> JSONValue {

@@ -13,11 +13,14 @@ public struct TextReport {
   public func render(_ p: DatasetProfile) -> String {
     var lines = [heading(p), ""]
     lines += columnTable(p)
+    if let label = p.label { lines += [""] + labelSection(label) }
+    if !p.findings.isEmpty { lines += [""] + findingLines(p.findings) }
     if !p.problems.isEmpty {
       lines += ["", paint("Problems", .bold)]
       lines += p.problems.map(problemLine)
     }
-    // Column lines are sized to the width already; colour codes take no room on screen.
+    // Column lines are sized to the width already, finding lines wrapped; the heading and
+    // problem lines are cut (colour codes take no room on screen, so they are left alone).
     return lines.map { color ? $0 : Formatting.clip($0, width) }.joined(separator: "\n") + "\n"
   }
 
@@ -51,6 +54,58 @@ public struct TextReport {
     guard let top = c.topValues.first else { return c.type == .empty ? "no values" : "" }
     let share = Double(top.count) / Double(max(1, c.kinds.values.reduce(0, +)))
     return "top \"\(Formatting.visible(top.value))\" (\(Formatting.percent(share)))"
+  }
+
+  private func labelSection(_ l: LabelProfile) -> [String] {
+    var lines = [paint("Label", .bold) + " \(l.column) (\(l.task.rawValue)): \(Formatting.grouped(l.labeled)) labeled, "
+      + "\(Formatting.grouped(l.missing)) missing (coverage \(Formatting.percent(l.coverage)))"]
+    if l.task == .classification {
+      let shown = l.classes.prefix(8).map { "\(Formatting.visible($0.value)) \(Formatting.grouped($0.count)) (\(Formatting.percent(Double($0.count) / Double(max(1, l.labeled)))))" }
+      lines.append("  classes: " + shown.joined(separator: " · ") + (l.classes.count > 8 ? " · … \(l.classes.count) in all" : ""))
+      if let ratio = l.imbalanceRatio, let share = l.majorityShare {
+        lines.append("  majority baseline \(Formatting.percent(share)) · imbalance \(Formatting.short(ratio)):1")
+      }
+    } else if let t = l.target {
+      lines.append("  target: min \(Formatting.short(t.min)) · mean \(Formatting.short(t.mean)) · max \(Formatting.short(t.max))"
+        + (t.std.map { " · std \(Formatting.short($0))" } ?? ""))
+    }
+    return lines
+  }
+
+  private func findingLines(_ findings: [Finding]) -> [String] {
+    var lines: [String] = []
+    for severity in Severity.allCases {
+      let group = findings.filter { $0.severity == severity }
+      guard !group.isEmpty else { continue }
+      let style: Style = severity == .error ? .red : severity == .warning ? .yellow : .dim
+      lines.append(paint("\(severity == .error ? "Errors" : severity == .warning ? "Warnings" : "Notes") (\(group.count))", .bold))
+      for f in group {
+        lines += wrap(f.message, first: "  " + paint(f.check, style) + ": ", firstWidth: 4 + f.check.count, rest: "      ")
+        lines += wrap(f.action, first: "    → ", firstWidth: 6, rest: "      ")
+      }
+    }
+    return lines
+  }
+
+  /// Word-wraps `text` to the width: the first line after `first` (which takes `firstWidth`
+  /// columns on screen), the next ones after `rest`.
+  private func wrap(_ text: String, first: String, firstWidth: Int, rest: String) -> [String] {
+    var lines: [String] = []
+    var line = first
+    var used = firstWidth
+    for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+      if used + 1 + word.count > width && used > rest.count {
+        lines.append(line)
+        line = rest
+        used = rest.count
+      } else if line != first && line != rest {
+        line += " "
+        used += 1
+      }
+      line += word
+      used += word.count
+    }
+    return lines + [line]
   }
 
   private func problemLine(_ problem: Problem) -> String {

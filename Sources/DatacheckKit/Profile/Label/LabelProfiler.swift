@@ -1,0 +1,161 @@
+/// What the user says about the label: its column, ID and time columns, the task, the folds.
+public struct LabelOptions: Sendable {
+  public var column: String
+  public var idColumns: [String] = []
+  public var timeColumn: String?
+  /// nil: inferred (string or boolean labels, or integers with at most 50 values, are classes).
+  public var task: LabelProfile.Task?
+  public var folds = 5
+
+  public init(column: String) { self.column = column }
+}
+
+/// Per-row values of one batch column, kept for the label analysis: hash, number, missing flag.
+struct ColumnScratch: Sendable {
+  var hashes: [UInt64] = []
+  /// The value as a number, NaN when it is missing or not a number.
+  var numbers: [Double] = []
+  var missing: [Bool] = []
+
+  mutating func reset(rows: Int) {
+    hashes.removeAll(keepingCapacity: true)
+    numbers.removeAll(keepingCapacity: true)
+    missing.removeAll(keepingCapacity: true)
+    hashes.reserveCapacity(rows)
+    numbers.reserveCapacity(rows)
+    missing.reserveCapacity(rows)
+  }
+}
+
+/// Everything one column gathers about the label while the data streams by.
+struct FeatureAccumulator: Sendable {
+  var table = ValueClassTable()
+  var histogram = ClassHistogram()
+  var moments = CoMoments()
+  var missing = MissingByClass()
+  var equalToLabel = 0
+
+  mutating func merge(_ other: FeatureAccumulator, classMap: [Int32]) {
+    table.merge(other.table, classMap: classMap)
+    histogram.merge(other.histogram, classMap: classMap)
+    moments.merge(other.moments)
+    missing.merge(other.missing, classMap: classMap)
+    equalToLabel += other.equalToLabel
+  }
+}
+
+/// The label analysis of one pass: classes, per-column label statistics, conflicts, label runs.
+///
+/// Bounded memory: per column a value table of at most 4,096 values, a bucket histogram, and
+/// fixed-size counters; plus the conflict table (64 MiB at most, then sampled).
+struct LabelProfiler: Sendable {
+  let options: LabelOptions
+  let labelIndex: Int
+  let features: [Int]
+  /// Columns whose values make up a row's features for `conflicting_labels` (no label, no IDs).
+  let conflictColumns: [Int]
+  private(set) var classes = LabelClasses()
+  private(set) var accumulators: [FeatureAccumulator]
+  private(set) var sums = TargetSumTracker()
+  private(set) var conflicts = ConflictTracker()
+  private(set) var runs = LabelRuns()
+  private(set) var labeled = 0
+  private(set) var unlabeled = 0
+  private var numericTargets = 0
+  private var classIndexes: [Int32] = []
+  private var targets: [Double] = []
+  private var tolerances: [Double] = []
+
+  init(options: LabelOptions, labelIndex: Int, columnNames: [String]) {
+    self.options = options
+    self.labelIndex = labelIndex
+    features = columnNames.indices.filter { $0 != labelIndex }
+    let ids = Set(options.idColumns)
+    conflictColumns = features.filter { !ids.contains(columnNames[$0]) && !IDName.matches(columnNames[$0]) }
+    accumulators = Array(repeating: FeatureAccumulator(), count: columnNames.count)
+    sums.start(columns: features)
+  }
+
+  /// Observes the batch's rows, given every column's per-row values.
+  mutating func observe(_ batch: RecordBatch, scratch: [ColumnScratch], rowHashes: [UInt64]) {
+    let rows = batch.count
+    readLabels(batch.columns[labelIndex], scratch: scratch[labelIndex], rows: rows)
+    for c in features { observeFeature(c, scratch: scratch[c], label: scratch[labelIndex], rowHashes: rowHashes, rows: rows) }
+    numericTargets += targets.lazy.filter { !$0.isNaN }.count
+    if labeled >= 1_000 && numericTargets * 2 < labeled { sums.stop() }   // not a numeric target
+    sums.observe(numbers: scratch.map(\.numbers), target: targets, tolerance: tolerances, rows: rows)
+    for r in 0..<rows where classIndexes[r] != -2 {
+      var h = RowHash.seed
+      for c in conflictColumns { h = RowHash.combine(h, scratch[c].hashes[r]) }
+      conflicts.observe(features: h, label: scratch[labelIndex].hashes[r])
+    }
+  }
+
+  /// Class index per row (-2: no label), the target as a number and its rounding tolerance.
+  private mutating func readLabels(_ column: RecordBatch.Column, scratch: ColumnScratch, rows: Int) {
+    classIndexes.removeAll(keepingCapacity: true)
+    targets.removeAll(keepingCapacity: true)
+    tolerances.removeAll(keepingCapacity: true)
+    column.bytes.withUnsafeBytes { bytes in
+      var start = 0
+      for r in 0..<rows {
+        let end = Int(column.ends[r])
+        defer { start = end }
+        guard !scratch.missing[r] else {
+          unlabeled += 1
+          classIndexes.append(-2); targets.append(.nan); tolerances.append(0)
+          continue
+        }
+        let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
+        labeled += 1
+        classIndexes.append(classes.observe(value, hash: scratch.hashes[r]))
+        let y = scratch.numbers[r]
+        targets.append(y)
+        tolerances.append(y.isNaN ? 0 : TargetSumTracker.tolerance(value, value: y))
+        runs.observe(scratch.hashes[r])
+      }
+    }
+  }
+
+  private mutating func observeFeature(_ c: Int, scratch s: ColumnScratch, label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
+    var acc = accumulators[c]
+    for r in 0..<rows where classIndexes[r] != -2 {
+      let classIndex = classIndexes[r], y = targets[r]
+      acc.missing.observe(missing: s.missing[r], classIndex: classIndex, target: y)
+      guard !s.missing[r] else { continue }
+      acc.table.observe(valueHash: s.hashes[r], classIndex: classIndex, target: y)
+      let x = s.numbers[r]
+      if !x.isNaN {
+        acc.histogram.observe(x, classIndex: classIndex, half: Int(rowHashes[r] & 1))
+        if !y.isNaN { acc.moments.observe(x, y) }
+      }
+      if s.hashes[r] == label.hashes[r] { acc.equalToLabel += 1 }
+    }
+    accumulators[c] = acc
+  }
+
+  /// Adds the label analysis of a later part of the dataset.
+  mutating func merge(_ other: LabelProfiler) {
+    let classMap = classes.merge(other.classes)
+    for c in features { accumulators[c].merge(other.accumulators[c], classMap: classMap) }
+    sums.merge(other.sums)
+    conflicts.merge(other.conflicts)
+    runs.merge(other.runs)
+    labeled += other.labeled
+    numericTargets += other.numericTargets
+    unlabeled += other.unlabeled
+  }
+}
+
+/// Column names that say "identifier": id, uuid, guid, key, as a word or a suffix.
+enum IDName {
+  static func matches(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    for word in ["id", "uuid", "guid", "key"] {
+      if lower == word || lower.hasSuffix("_" + word) || lower.hasSuffix("-" + word) || lower.hasSuffix(" " + word)
+        || lower.hasPrefix(word + "_") { return true }
+    }
+    // camelCase: customerId, accountUUID
+    return name.hasSuffix("Id") || name.hasSuffix("ID") || name.hasSuffix("Uuid") || name.hasSuffix("UUID") || name.hasSuffix("Key")
+  }
+}

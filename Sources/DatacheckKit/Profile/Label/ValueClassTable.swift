@@ -1,0 +1,94 @@
+/// For one column: each value's label counts per class and target moments, up to `cap` values.
+///
+/// Gives the leave-one-out accuracy of the rule "a value predicts its majority class" and the
+/// correlation ratio with a numeric target. Past `cap` distinct values the table stops growing
+/// (`overflowed`): a column that fine-grained is judged by its numbers or as an ID instead.
+/// Memory: `cap` × (classes + 3) words at most.
+struct ValueClassTable: Sendable {
+  static let cap = 4_096
+  static let maxClasses = 64
+
+  private var slotByHash: [UInt64: Int32] = [:]
+  private var hashes: [UInt64] = []
+  /// `classCounts[slot * maxClasses + class]`.
+  private var classCounts: [Int32] = []
+  private(set) var targets: [NumericStats] = []
+  private(set) var overflowed = false
+
+  var valueCount: Int { hashes.count }
+
+  @inline(__always)
+  mutating func observe(valueHash: UInt64, classIndex: Int32, target: Double) {
+    guard !overflowed, let slot = slot(for: valueHash) else { return }
+    if classIndex >= 0 && classIndex < ValueClassTable.maxClasses {
+      classCounts[slot * ValueClassTable.maxClasses + Int(classIndex)] &+= 1
+    }
+    if !target.isNaN { targets[slot].observe(target) }
+  }
+
+  @inline(__always)
+  private mutating func slot(for hash: UInt64) -> Int? {
+    if let slot = slotByHash[hash] { return Int(slot) }
+    guard hashes.count < ValueClassTable.cap else { overflowed = true; release(); return nil }
+    slotByHash[hash] = Int32(hashes.count)
+    hashes.append(hash)
+    classCounts.append(contentsOf: repeatElement(0, count: ValueClassTable.maxClasses))
+    targets.append(NumericStats())
+    return hashes.count - 1
+  }
+
+  private mutating func release() {
+    slotByHash = [:]
+    hashes = []
+    classCounts = []
+    targets = []
+  }
+
+  /// Adds another part's table, its class indexes mapped through `classMap`.
+  mutating func merge(_ other: ValueClassTable, classMap: [Int32]) {
+    guard !overflowed else { return }
+    if other.overflowed { overflowed = true; release(); return }
+    for (theirSlot, hash) in other.hashes.enumerated() {
+      guard let slot = slot(for: hash) else { return }
+      for (theirClass, ourClass) in classMap.enumerated() where theirClass < ValueClassTable.maxClasses && ourClass >= 0 && ourClass < ValueClassTable.maxClasses {
+        classCounts[slot * ValueClassTable.maxClasses + Int(ourClass)] &+= other.classCounts[theirSlot * ValueClassTable.maxClasses + theirClass]
+      }
+      targets[slot].merge(other.targets[theirSlot])
+    }
+  }
+
+  /// Rows the value rule gets right when each row is predicted from the other rows of its value
+  /// (leave-one-out); a value seen once falls back to `fallbackClass`. Returns (correct, rows).
+  func leaveOneOutCorrect(classes: Int, fallbackClass: Int) -> (correct: Int, rows: Int) {
+    guard !overflowed else { return (0, 0) }
+    var correct = 0, rows = 0
+    let k = min(classes, ValueClassTable.maxClasses)
+    for slot in hashes.indices {
+      let counts = (0..<k).map { Int(classCounts[slot * ValueClassTable.maxClasses + $0]) }
+      let total = counts.reduce(0, +)
+      rows += total
+      correct += LeaveOneOut.correct(counts: counts, total: total, fallbackClass: fallbackClass)
+    }
+    return (correct, rows)
+  }
+
+  /// Per-value label counts (for the order and missingness analyses), by slot.
+  func counts(slot: Int, classes: Int) -> [Int] {
+    (0..<min(classes, ValueClassTable.maxClasses)).map { Int(classCounts[slot * ValueClassTable.maxClasses + $0]) }
+  }
+}
+
+/// The leave-one-out score of "predict the majority class of the other rows with the same value".
+enum LeaveOneOut {
+  /// For a value with per-class `counts`: a row of class c is predicted from the counts without
+  /// itself. Only rows of the top class can be right, and only when that class still leads
+  /// strictly after removing the row; a value seen once is predicted as `fallbackClass`.
+  static func correct(counts: [Int], total: Int, fallbackClass: Int) -> Int {
+    guard total > 1 else { return total == 1 && fallbackClass < counts.count ? counts[fallbackClass] : 0 }
+    var top = 0, second = 0
+    for n in counts {
+      if n > top { second = top; top = n } else if n > second { second = n }
+    }
+    return top - 1 > second ? top : 0   // a tie after removing the row counts as wrong
+  }
+}
