@@ -1,88 +1,46 @@
 /// Counts rows whose features are identical but whose labels differ.
 ///
-/// An open-addressing table from a row's feature hash (label and ID columns left out) to the
-/// first label hash seen and the rows seen; a group becomes conflicting when another label
-/// arrives. Past `budgetBytes` it keeps a 1-in-2^level sample of feature hashes (rows of one group
-/// share a hash, so groups are kept or dropped whole) and scales the counts, flagged inexact.
+/// A `RowHashTable` from a row's feature hash (the label and identifier-named columns left out)
+/// to a 32-bit payload: a conflict flag, a 15-bit fingerprint of the group's first label, and
+/// the group's row count (saturating at 65,535). Two different labels share a fingerprint with
+/// probability 1/32,768, so a conflict is missed that rarely. Past `budgetBytes` the table
+/// samples groups, and the counts are scaled and flagged inexact.
 struct ConflictTracker: Sendable {
   static let defaultBudget = 64 << 20
-  private static let conflicting: UInt64 = 0
 
-  private var keys: [UInt64] = Array(repeating: 0, count: 1024)
-  private var labels: [UInt64] = Array(repeating: 0, count: 1024)   // label hash, or 0 once conflicting
-  private var rowCounts: [UInt32] = Array(repeating: 0, count: 1024)
-  private var used = 0
-  private(set) var level = 0
-  let budgetBytes: Int
+  enum LabelGroup: RowGroupRule {
+    static let conflict: UInt32 = 1 << 31
+    static func first(_ label: UInt32) -> UInt32 { (label & 0x7FFF) << 16 | 1 }
+    static func add(_ label: UInt32, to payload: inout UInt32) {
+      if (payload >> 16) & 0x7FFF != label & 0x7FFF { payload |= conflict }
+      if payload & 0xFFFF != 0xFFFF { payload &+= 1 }
+    }
+    static func merge(_ theirs: UInt32, into payload: inout UInt32) {
+      if (payload >> 16) & 0x7FFF != (theirs >> 16) & 0x7FFF || theirs & conflict != 0 { payload |= conflict }
+      payload = payload & 0xFFFF_0000 | min(0xFFFF, payload & 0xFFFF + theirs & 0xFFFF)
+    }
+  }
 
-  init(budgetBytes: Int = ConflictTracker.defaultBudget) { self.budgetBytes = budgetBytes }
+  private var table: RowHashTable<LabelGroup>
 
-  var isExact: Bool { level == 0 }
+  init(budgetBytes: Int = ConflictTracker.defaultBudget) { table = RowHashTable(budgetBytes: budgetBytes) }
+
+  var isExact: Bool { table.level == 0 }
 
   @inline(__always)
   mutating func observe(features: UInt64, label: UInt64) {
-    add(features == 0 ? 1 : features, label: label == 0 ? 1 : label, rows: 1)
+    table.add(features, row: UInt32(truncatingIfNeeded: label >> 17))
   }
 
-  private mutating func add(_ key: UInt64, label: UInt64, rows: UInt32) {
-    if level > 0 && key >> UInt64(64 - level) != 0 { return }
-    let mask = keys.count - 1
-    var slot = Int(truncatingIfNeeded: key) & mask
-    while keys[slot] != 0 {
-      if keys[slot] == key {
-        if labels[slot] != label { labels[slot] = ConflictTracker.conflicting }
-        rowCounts[slot] &+= rows
-        return
-      }
-      slot = (slot + 1) & mask
-    }
-    keys[slot] = key
-    labels[slot] = label
-    rowCounts[slot] = rows
-    used += 1
-    if used * 10 > keys.count * 7 { makeRoom() }
-  }
-
-  mutating func merge(_ other: ConflictTracker) {
-    if other.level > level { level = other.level; rebuild(size: keys.count) }
-    for slot in other.keys.indices where other.keys[slot] != 0 {
-      add(other.keys[slot], label: other.labels[slot] == ConflictTracker.conflicting ? 1 : other.labels[slot], rows: other.rowCounts[slot])
-      if other.labels[slot] == ConflictTracker.conflicting { markConflicting(other.keys[slot]) }
-    }
-  }
-
-  private mutating func markConflicting(_ key: UInt64) {
-    let mask = keys.count - 1
-    var slot = Int(truncatingIfNeeded: key) & mask
-    while keys[slot] != 0 {
-      if keys[slot] == key { labels[slot] = ConflictTracker.conflicting; return }
-      slot = (slot + 1) & mask
-    }
-  }
+  mutating func merge(_ other: ConflictTracker) { table.merge(other.table) }
 
   /// Conflicting groups and the rows in them (scaled when sampled).
   var summary: (groups: Int, rows: Int) {
     var groups = 0, rows = 0
-    for slot in keys.indices where keys[slot] != 0 && labels[slot] == ConflictTracker.conflicting {
+    for payload in table.groups where payload & LabelGroup.conflict != 0 {
       groups += 1
-      rows += Int(rowCounts[slot])
+      rows += Int(payload & 0xFFFF)
     }
-    return (groups << level, rows << level)
-  }
-
-  private mutating func makeRoom() {
-    if keys.count * 2 * 20 <= budgetBytes { rebuild(size: keys.count * 2) } else { level += 1; rebuild(size: keys.count) }
-  }
-
-  private mutating func rebuild(size: Int) {
-    let (oldKeys, oldLabels, oldRows) = (keys, labels, rowCounts)
-    keys = Array(repeating: 0, count: size)
-    labels = Array(repeating: 0, count: size)
-    rowCounts = Array(repeating: 0, count: size)
-    used = 0
-    for slot in oldKeys.indices where oldKeys[slot] != 0 {
-      add(oldKeys[slot], label: oldLabels[slot] == ConflictTracker.conflicting ? 1 : oldLabels[slot], rows: oldRows[slot])
-      if oldLabels[slot] == ConflictTracker.conflicting { markConflicting(oldKeys[slot]) }
-    }
+    return (groups << table.level, rows << table.level)
   }
 }

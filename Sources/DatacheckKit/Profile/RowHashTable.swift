@@ -1,0 +1,87 @@
+/// How a `RowHashTable` folds rows of one group into its 32-bit payload.
+protocol RowGroupRule {
+  /// The payload of a group's first row.
+  static func first(_ row: UInt32) -> UInt32
+  /// Folds one more row of the group into `payload`.
+  static func add(_ row: UInt32, to payload: inout UInt32)
+  /// Folds another part's payload for the same group into `payload` (theirs came later).
+  static func merge(_ theirs: UInt32, into payload: inout UInt32)
+}
+
+/// An open-addressing table from 64-bit row hashes to a 32-bit payload, within a memory budget.
+///
+/// 12 bytes a slot; linear probing over any table size (a slot is the high half of hash × size),
+/// grown by half again at 75 % load, so a table of n groups holds about 1.3n–2n slots. When the
+/// next growth would pass `budgetBytes`, it keeps only hashes whose low `level` bits are zero —
+/// a 1-in-2^level sample of groups, whole, since a group's rows share a hash — and callers scale
+/// their counts by 2^level and say they are estimates. (The slot comes from the high bits and the
+/// sample from the low bits, so a sample spreads over the whole table.)
+struct RowHashTable<Rule: RowGroupRule>: Sendable {
+  private(set) var keys: [UInt64]
+  private(set) var payloads: [UInt32]
+  private(set) var used = 0
+  /// Sampling level: 0 while every group is kept.
+  private(set) var level = 0
+  let budgetBytes: Int
+
+  init(budgetBytes: Int, initialSlots: Int = 1024) {
+    self.budgetBytes = budgetBytes
+    keys = Array(repeating: 0, count: initialSlots)
+    payloads = Array(repeating: 0, count: initialSlots)
+  }
+
+  /// Adds a row to the group of `hash`; returns whether the group existed (nil: not sampled).
+  @inline(__always) @discardableResult
+  mutating func add(_ hash: UInt64, row: UInt32) -> Bool? {
+    let key = hash == 0 ? 1 : hash   // 0 marks an empty slot
+    if !sampled(key) { return nil }
+    var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(keys.count)).high)
+    while keys[slot] != 0 {
+      if keys[slot] == key { Rule.add(row, to: &payloads[slot]); return true }
+      slot = slot + 1 == keys.count ? 0 : slot + 1
+    }
+    keys[slot] = key
+    payloads[slot] = Rule.first(row)
+    used += 1
+    if used * 4 > keys.count * 3 { makeRoom() }
+    return false
+  }
+
+  /// Adds a later part's groups.
+  mutating func merge(_ other: RowHashTable) {
+    if other.level > level { level = other.level; rebuild(size: keys.count) }
+    for slot in other.keys.indices where other.keys[slot] != 0 { insert(other.keys[slot], merging: other.payloads[slot]) }
+  }
+
+  /// Every kept group's payload.
+  var groups: some Sequence<UInt32> { zip(keys, payloads).lazy.filter { $0.0 != 0 }.map(\.1) }
+
+  private mutating func insert(_ key: UInt64, merging payload: UInt32) {
+    if !sampled(key) { return }
+    var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(keys.count)).high)
+    while keys[slot] != 0 {
+      if keys[slot] == key { Rule.merge(payload, into: &payloads[slot]); return }
+      slot = slot + 1 == keys.count ? 0 : slot + 1
+    }
+    keys[slot] = key
+    payloads[slot] = payload
+    used += 1
+    if used * 4 > keys.count * 3 { makeRoom() }
+  }
+
+  @inline(__always)
+  private func sampled(_ key: UInt64) -> Bool { key & ((1 << UInt64(level)) &- 1) == 0 }
+
+  private mutating func makeRoom() {
+    let grown = keys.count + keys.count / 2
+    if grown * 12 <= budgetBytes { rebuild(size: grown) } else { level += 1; rebuild(size: keys.count) }
+  }
+
+  private mutating func rebuild(size: Int) {
+    let oldKeys = keys, oldPayloads = payloads
+    keys = Array(repeating: 0, count: size)
+    payloads = Array(repeating: 0, count: size)
+    used = 0
+    for slot in oldKeys.indices where oldKeys[slot] != 0 { insert(oldKeys[slot], merging: oldPayloads[slot]) }
+  }
+}
