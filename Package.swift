@@ -9,6 +9,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // Yams reads goal.yaml, with the line and column of every key for located errors.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
   ],
   targets: [
     // C libraries from Debian, kept at the edge: a modulemap and a shim header each.
@@ -16,7 +18,7 @@ let package = Package(
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
     .target(
       name: "DatacheckKit",
-      dependencies: ["CCSV", "CZlib"],
+      dependencies: ["CCSV", "CZlib", .product(name: "Yams", package: "Yams")],
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
     ),
     .executableTarget(
