@@ -12,7 +12,8 @@ enum IDColumn: Check {
     guard unique else { return false }
     if IDName.matches(c.name) { return true }
     guard c.type == .integer, let n = c.numeric, let lo = n.integerMin, let hi = n.integerMax else { return false }
-    return hi - lo + 1 == Int64(c.present)
+    let (span, overflow) = hi.subtractingReportingOverflow(lo)   // a column may span past Int64
+    return !overflow && span == Int64(c.present - 1)
   }
 
   static func run(_ p: DatasetProfile) -> [Finding] {
