@@ -16,9 +16,14 @@ let package = Package(
     // C libraries from Debian, kept at the edge: a modulemap and a shim header each.
     .systemLibrary(name: "CCSV", path: "Sources/CCSV"),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+    // Parquet's codecs (SNAPPY, ZSTD, LZ4_RAW, BROTLI); GZIP reuses CZlib.
+    .systemLibrary(name: "CSnappy", path: "Sources/CSnappy"),
+    .systemLibrary(name: "CZstd", path: "Sources/CZstd"),
+    .systemLibrary(name: "CLZ4", path: "Sources/CLZ4"),
+    .systemLibrary(name: "CBrotli", path: "Sources/CBrotli"),
     .target(
       name: "DatacheckKit",
-      dependencies: ["CCSV", "CZlib", .product(name: "Yams", package: "Yams")],
+      dependencies: ["CCSV", "CZlib", "CSnappy", "CZstd", "CLZ4", "CBrotli", .product(name: "Yams", package: "Yams")],
       swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
     ),
     .executableTarget(

@@ -22,6 +22,7 @@ public final class DatasetReader {
     self.paths = paths
     self.options = options
     for path in paths.dropFirst() where path != "-" { _ = try FileSource(path: path) }
+    try DatasetReader.checkOneFormat(paths)
     let first = try TableReaders.open(path: paths[0], options: options)
     current = first
     columnNames = first.columnNames
@@ -76,6 +77,16 @@ public final class DatasetReader {
     let next = try TableReaders.open(path: paths[currentIndex], options: options)
     try checkHeader(of: next)
     current = next
+  }
+
+  /// Parquet files form a dataset only with other Parquet files: their columns carry types that
+  /// text cannot, so a mix is refused before anything is read.
+  private static func checkOneFormat(_ paths: [String]) throws {
+    let parquet = paths.map(TableReaders.isParquet)
+    guard let other = parquet.firstIndex(where: { $0 != parquet[0] }) else { return }
+    let (p, t) = parquet[0] ? (paths[0], paths[other]) : (paths[other], paths[0])
+    throw InputError(.mixedFormats, at: Location(path: paths[other]),
+                     "\(p) is Parquet and \(t) is not: the files of one dataset must all be Parquet or all be delimited text")
   }
 
   private func checkHeader(of reader: TableReader) throws {

@@ -22,7 +22,13 @@ protocol TableReader: AnyObject {
 
 /// Opens the right reader for a file.
 enum TableReaders {
+  /// Parquet by the `.parquet` extension or the `PAR1` / `PARE` magic bytes; else delimited
+  /// text (plain or gzip, see `CSVFileReader`).
   static func open(path: String, options: ReadOptions) throws -> TableReader {
-    try CSVFileReader(path: path, options: options)
+    if isParquet(path: path) { return try ParquetFileReader(path: path, options: options) }
+    return try CSVFileReader(path: path, options: options)
   }
+
+  /// Whether `path` is read as Parquet (standard input never is: Parquet is read from its end).
+  static func isParquet(path: String) -> Bool { ParquetFile.looksLikeParquet(path: path) }
 }

@@ -15,6 +15,12 @@ public struct Problem: Sendable, Equatable {
     case invalidUTF8 = "invalid_utf8"
     /// A file with a header and no data records.
     case noDataRows = "no_data_rows"
+    /// A Parquet column that is not flat (a list, map or struct): not profiled, named in `detail`.
+    case unsupportedColumn = "unsupported_column"
+    /// A Parquet logical type datacheck does not know: the column is read as its physical type.
+    case unknownLogicalType = "unknown_logical_type"
+    /// Parquet footer statistics that disagree with the values read (the values win).
+    case statisticsMismatch = "statistics_mismatch"
 
     public static func < (a: Kind, b: Kind) -> Bool {
       allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -28,6 +34,9 @@ public struct Problem: Sendable, Equatable {
       case .bom: return "the byte order mark was ignored"
       case .invalidUTF8: return "re-encode the file as UTF-8"
       case .noDataRows: return "the file holds a header and no records"
+      case .unsupportedColumn: return "nested columns (lists, maps, structs) are not profiled; flatten them to profile them"
+      case .unknownLogicalType: return "the column was profiled as its physical type"
+      case .statisticsMismatch: return "the file's writer stored statistics that do not match its data; the data was profiled"
       }
     }
   }

@@ -1,0 +1,131 @@
+/// One Parquet file read into `RecordBatch`es: the `TableReader` for `.parquet` input.
+///
+/// Opening reads and checks the footer, the schema and every column chunk's byte range, so a
+/// malformed or hostile file fails before any data is read. `next()` then decodes the flat
+/// columns side by side, row group after row group, a batch of rows at a time. Memory: per
+/// flat column one page, its dictionary and a batch of values; never the whole file or row group.
+/// Nested columns are reported as `unsupported_column` problems and skipped.
+final class ParquetFileReader: TableReader {
+  let path: String
+  private let options: ReadOptions
+  private let file: ParquetFile
+  private let metadata: ParquetFileMetaData
+  private let schema: ParquetSchema
+  private let readers: [ParquetColumnReader]
+  private let compression: String
+  private(set) var batch: RecordBatch
+  private(set) var problems = ProblemLog()
+  private(set) var recordsParsed = 0
+  private var rowGroup = -1
+  private var rowGroupRemaining = 0
+  private var fingerprint: String?
+  private var invalidUTF8Reported: [Int]
+  /// Where the column data ends and the footer's metadata starts.
+  private let dataEnd: Int
+
+  init(path: String, options: ReadOptions) throws {
+    self.path = path
+    self.options = options
+    file = try ParquetFile(path: path)
+    let (metadata, metadataStart) = try ParquetFooter.read(file)
+    self.metadata = metadata
+    dataEnd = metadataStart
+    schema = try ParquetSchema(elements: metadata.schema, place: ParquetPlace(path: path))
+    try ParquetFileReader.check(metadata, schema: schema, path: path, dataEnd: metadataStart)
+    let file = self.file
+    readers = schema.columns.map { ParquetColumnReader(column: $0, file: file, place: ParquetPlace(path: path, column: $0.name)) }
+    compression = ParquetFileReader.codecNames(metadata, schema: schema)
+    batch = RecordBatch(columns: schema.columns.count, capacity: options.batchRows)
+    invalidUTF8Reported = Array(repeating: 0, count: schema.columns.count)
+    recordProblems()
+  }
+
+  var columnNames: [String] { schema.columns.map(\.name) }
+  /// The column names: what must be equal across the files of one dataset.
+  var headerFields: [[UInt8]] { schema.columns.map { Array($0.name.utf8) } }
+  /// Every column's type follows its storage type (see `ParquetValueFormat.columnType`).
+  var declaredTypes: [ColumnType?] { schema.columns.map { $0.format.columnType } }
+  var bytesRead: Int { file.bytesRead }
+
+  var info: SourceInfo {
+    if fingerprint == nil { fingerprint = (try? file.fingerprint()) ?? "" }
+    return SourceInfo(path: path, format: "parquet", compression: compression, bytes: file.size,
+                      fingerprint: fingerprint ?? "", delimiter: "")
+  }
+
+  /// Reads the next batch of rows. Returns false when the file has no more rows; throws
+  /// `InputError` (with row group, column and page) when the data cannot be decoded.
+  func next() throws -> Bool {
+    batch.removeAll()
+    var rows = 0
+    while rows < options.batchRows {
+      if rowGroupRemaining == 0 {
+        guard try startNextRowGroup() else { break }
+      }
+      let n = min(options.batchRows - rows, rowGroupRemaining)
+      for (index, reader) in readers.enumerated() { try reader.read(n, into: &batch, column: index) }
+      for i in 0..<n { batch.endRecord(line: recordsParsed + rows + i + 1, fieldCount: readers.count) }
+      rows += n
+      rowGroupRemaining -= n
+      if rowGroupRemaining == 0 { try finishRowGroup() }
+    }
+    recordsParsed += rows
+    recordInvalidUTF8()
+    return rows > 0
+  }
+
+  /// Counts STRING values that were not valid UTF-8 (kept as they are, like CSV's).
+  private func recordInvalidUTF8() {
+    for (index, reader) in readers.enumerated() where reader.invalidUTF8 > invalidUTF8Reported[index] {
+      for _ in invalidUTF8Reported[index]..<reader.invalidUTF8 {
+        problems.record(.invalidUTF8, at: Location(path: path),
+                        detail: "column `\(reader.column.name)`: a STRING value is not valid UTF-8")
+      }
+      invalidUTF8Reported[index] = reader.invalidUTF8
+    }
+  }
+
+  /// Moves to the next row group with rows; returns false after the last.
+  private func startNextRowGroup() throws -> Bool {
+    while rowGroup + 1 < metadata.rowGroups.count {
+      rowGroup += 1
+      let group = metadata.rowGroups[rowGroup]
+      guard group.numRows > 0 else { continue }
+      for reader in readers {
+        let chunk = group.columns[reader.column.leafIndex].metaData!
+        let place = ParquetPlace(path: path, rowGroup: rowGroup, column: reader.column.name)
+        let range = Result { try ParquetFileReader.byteRange(chunk, dataEnd: dataEnd, place: place) }
+        reader.start(range: range, codec: ParquetCodec(rawValue: chunk.codec)!, place: place)
+      }
+      rowGroupRemaining = Int(group.numRows)
+      return true
+    }
+    return false
+  }
+
+  /// Checks that every chunk was read to its end, and its null count against the statistics.
+  private func finishRowGroup() throws {
+    let group = metadata.rowGroups[rowGroup]
+    for reader in readers {
+      try reader.finishChunk(rows: Int(group.numRows))
+      let chunk = group.columns[reader.column.leafIndex].metaData!
+      if let stated = ParquetStatistics(chunk.statistics, column: reader.column).nullCount, stated != Int64(reader.nullsInChunk) {
+        problems.record(.statisticsMismatch, at: Location(path: path),
+                        detail: "row group \(rowGroup), column `\(reader.column.name)`: the footer counts \(stated) nulls, the pages hold \(reader.nullsInChunk)")
+      }
+    }
+  }
+
+  private func recordProblems() {
+    if !schema.nested.isEmpty {
+      let names = schema.nested.map { "`\($0)`" }.joined(separator: ", ")
+      for _ in schema.nested {
+        problems.record(.unsupportedColumn, at: Location(path: path),
+                        detail: "nested columns are not profiled: \(names)")
+      }
+    }
+    for warning in schema.unknownLogicalTypes {
+      problems.record(.unknownLogicalType, at: Location(path: path), detail: warning)
+    }
+  }
+}
