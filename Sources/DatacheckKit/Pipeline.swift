@@ -18,7 +18,10 @@ public struct Pipeline {
   public init(paths: [String]) { self.paths = paths }
 
   /// Reads every file once and returns the dataset's profile. Throws `InputError` on bad input.
-  public func run() throws -> DatasetProfile {
+  public func run() throws -> DatasetProfile { try runKeepingProfiler().profile }
+
+  /// As `run()`, also returning the accumulators (to compare another split against them).
+  public func runKeepingProfiler() throws -> (profile: DatasetProfile, profiler: DatasetProfiler) {
     // 1. Input
     let reader = try DatasetReader(paths: paths, options: read)
     // 2. Profile
@@ -32,6 +35,6 @@ public struct Pipeline {
     var result = profiler.summary(sources: reader.sources, problems: reader.problems)
     // 4. Checks
     result.findings = Checks.run(result)
-    return result
+    return (result, profiler)
   }
 }

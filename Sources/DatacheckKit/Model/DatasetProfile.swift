@@ -15,6 +15,8 @@ public struct DatasetProfile: Sendable {
   public var label: LabelProfile?
   /// What the checks found, most severe first.
   public var findings: [Finding] = []
+  /// How much of this split another (train) split already holds, when compared against one.
+  public var overlap: SplitOverlap?
 
   public init(sources: [SourceInfo], rows: Int, columns: [ColumnProfile], duplicateRows: Int,
               duplicateRowsExact: Bool, problems: [Problem], label: LabelProfile? = nil) {

@@ -30,6 +30,12 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case parquetSizeLimit = "parquet.size-limit"
     case unwritable = "output.unwritable"
     case unknownColumn = "input.unknown-column"
+    case goalInvalidYAML = "goal.invalid-yaml"
+    case goalUnknownKey = "goal.unknown-key"
+    case goalWrongType = "goal.wrong-type"
+    case goalBadValue = "goal.bad-value"
+    case goalMissingKey = "goal.missing-key"
+    case goalUnsupportedVersion = "goal.unsupported-version"
     case usage = "usage"
   }
 

@@ -21,6 +21,8 @@ public struct LabelProfile: Sendable {
   public var majorityShare: Double?
   /// The target's numeric summary (regression).
   public var target: ColumnProfile.Numeric?
+  /// The target's mean absolute deviation from its median: the MAE of predicting the median.
+  public var targetMeanAbsoluteDeviation: Double?
   /// What each other column says about the label, in column order.
   public var signals: [FeatureSignal]
   /// Rows whose features (label and ID columns left out) equal another row's with another label.

@@ -73,7 +73,8 @@ public struct ColumnProfiler: Sendable {
     }
   }
 
-  /// What observing one value found: whether it is missing, and its number (NaN if none).
+  /// What observing one value found: whether it is missing, and its number (NaN if none; a
+  /// date or datetime gives its seconds since 1970).
   struct Observed {
     var missing: Bool
     var number: Double
@@ -111,7 +112,8 @@ public struct ColumnProfiler: Sendable {
       numbers.observe(number)
       quantiles.insert(number)
     case .date, .slashDate, .datetime:
-      temporal.observe(parsed.number, text: value)
+      number = parsed.number   // seconds since 1970: dates order and split like numbers
+      temporal.observe(number, text: value)
     case .boolean:
       break
     case .string:

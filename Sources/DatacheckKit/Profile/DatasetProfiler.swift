@@ -7,6 +7,10 @@ public struct ProfileOptions: Sendable {
   public var duplicateBudgetBytes = DuplicateTracker.defaultBudget
   /// The label to analyse (`--label`), or nil for a profile without label.
   public var label: LabelOptions?
+  /// Keep the values of the label's identifier columns, to compare another split against.
+  public var keepIdentifierValues = false
+  /// The split to compare against, row by row (needs `label`).
+  public var reference: SplitReference?
 
   public init() {}
 }
@@ -21,6 +25,10 @@ public struct DatasetProfiler: Sendable {
   private(set) var label: LabelProfiler?
   private var rowHashes: [UInt64] = []
   private var scratch: [ColumnScratch] = []
+  private var idValues: [(index: Int, name: String, values: RowHashTable<DuplicateTracker.Repeats>)] = []
+  private let reference: SplitReference?
+  private(set) var overlap: SplitOverlap?
+  private var timeIndex: Int?
 
   /// One profiler per column; `declaredTypes` (from a typed format) overrides inference where set.
   public init(columnNames: [String], declaredTypes: [ColumnType?] = [], options: ProfileOptions = ProfileOptions()) {
@@ -30,10 +38,49 @@ public struct DatasetProfiler: Sendable {
                      declaredType: index < declaredTypes.count ? declaredTypes[index] : nil)
     }
     duplicates = DuplicateTracker(budgetBytes: options.duplicateBudgetBytes)
-    if let labelOptions = options.label, let index = columnNames.firstIndex(of: labelOptions.column) {
-      label = LabelProfiler(options: labelOptions, labelIndex: index, columnNames: columnNames)
-      scratch = Array(repeating: ColumnScratch(), count: columnNames.count)
+    reference = options.reference
+    guard let labelOptions = options.label, let index = columnNames.firstIndex(of: labelOptions.column) else { return }
+    label = LabelProfiler(options: labelOptions, labelIndex: index, columnNames: columnNames)
+    scratch = Array(repeating: ColumnScratch(), count: columnNames.count)
+    timeIndex = labelOptions.timeColumn.flatMap { columnNames.firstIndex(of: $0) }
+    if options.keepIdentifierValues {
+      idValues = labelOptions.idColumns.compactMap { name in
+        columnNames.firstIndex(of: name).map { ($0, name, RowHashTable(budgetBytes: options.duplicateBudgetBytes / 2)) }
+      }
     }
+    if reference != nil { overlap = SplitOverlap() }
+  }
+
+  /// What another split is compared against: this split's row, feature and ID hashes, last time.
+  public func splitReference() -> SplitReference {
+    let time = timeIndex.map { columns[$0] }
+    return SplitReference(
+      rows: duplicates.table, features: label?.conflicts.table,
+      ids: Dictionary(idValues.map { ($0.name, $0.values) }, uniquingKeysWith: { a, _ in a }),
+      timeColumn: time?.name, timeMax: time.flatMap { $0.temporal.max.isFinite ? $0.temporal.max : nil })
+  }
+
+  /// Compares each row of the batch with the reference split.
+  private mutating func compare(_ rows: Int, with ref: SplitReference) {
+    guard var o = overlap, let label else { return }
+    for r in 0..<rows {
+      ref.rows.count(rowHashes[r], into: &o.rowsWithLabel, exact: &o.exact)
+      ref.features?.count(label.featureHashes[r], into: &o.rowsWithoutLabel, exact: &o.exact)
+    }
+    for (name, values) in ref.ids {
+      guard let c = columns.firstIndex(where: { $0.name == name }) else { continue }
+      var n = o.idRows[name] ?? 0
+      for r in 0..<rows where !scratch[c].missing[r] { values.count(scratch[c].hashes[r], into: &n, exact: &o.exact) }
+      o.idRows[name] = n
+    }
+    if let t = timeIndex, let end = ref.timeMax {
+      for r in 0..<rows where !scratch[t].numbers[r].isNaN {
+        o.timedRows += 1
+        if scratch[t].numbers[r] < end { o.rowsBeforeTrainEnd += 1 }
+      }
+    }
+    o.rows += rows
+    overlap = o
   }
 
   /// Checks that the columns named in `options` exist; throws a usage error naming the columns.
@@ -61,6 +108,11 @@ public struct DatasetProfiler: Sendable {
     }
     for hash in rowHashes { duplicates.observe(hash) }
     label?.observe(batch, scratch: scratch, rowHashes: rowHashes)
+    for i in idValues.indices {
+      let c = idValues[i].index
+      for r in 0..<batch.count where !scratch[c].missing[r] { idValues[i].values.add(scratch[c].hashes[r], row: 0) }
+    }
+    if let reference { compare(batch.count, with: reference) }
     rows += batch.count
   }
 

@@ -13,7 +13,7 @@ public struct DuplicateTracker: Sendable {
     static func merge(_ theirs: UInt32, into payload: inout UInt32) { payload &+= theirs &+ 1 }
   }
 
-  private var table: RowHashTable<Repeats>
+  private(set) var table: RowHashTable<Repeats>
 
   public init(budgetBytes: Int = DuplicateTracker.defaultBudget) {
     table = RowHashTable(budgetBytes: budgetBytes)

@@ -8,11 +8,13 @@ extension DatasetProfiler {
 
   /// The profile of everything observed, with the input's sources and problems.
   public func summary(sources: [SourceInfo], problems: ProblemLog) -> DatasetProfile {
-    DatasetProfile(
+    var profile = DatasetProfile(
       sources: sources, rows: rows,
       columns: columns.map { $0.summary(rows: rows) },
       duplicateRows: duplicates.duplicates, duplicateRowsExact: duplicates.isExact,
       problems: problems.problems, label: label?.summary(columns: columns, rows: rows))
+    profile.overlap = overlap
+    return profile
   }
 }
 

@@ -53,6 +53,18 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
     for slot in other.keys.indices where other.keys[slot] != 0 { insert(other.keys[slot], merging: other.payloads[slot]) }
   }
 
+  /// Whether `hash` is a group here; nil when the sample does not cover it.
+  func contains(_ hash: UInt64) -> Bool? {
+    let key = hash == 0 ? 1 : hash
+    if !sampled(key) { return nil }
+    var slot = Int(truncatingIfNeeded: key.multipliedFullWidth(by: UInt64(keys.count)).high)
+    while keys[slot] != 0 {
+      if keys[slot] == key { return true }
+      slot = slot + 1 == keys.count ? 0 : slot + 1
+    }
+    return false
+  }
+
   /// Every kept group's payload.
   var groups: some Sequence<UInt32> { zip(keys, payloads).lazy.filter { $0.0 != 0 }.map(\.1) }
 

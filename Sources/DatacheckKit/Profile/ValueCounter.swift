@@ -52,6 +52,12 @@ public struct ValueCounter: Sendable {
     return exactEntries().sorted(by: ValueCounter.byCount).prefix(n).map { ($0.bytes, $0.count) }
   }
 
+  /// Every value's hash and exact count, or nil once the counter has switched to sketches.
+  func exactCounts() -> [UInt64: Int]? {
+    guard isExact else { return nil }
+    return Dictionary(table.entries().map { ($0.hash, $0.count) }, uniquingKeysWith: +)
+  }
+
   public mutating func merge(_ other: ValueCounter) {
     if isExact && other.isExact {
       for entry in other.exactEntries() {

@@ -21,7 +21,7 @@ struct ConflictTracker: Sendable {
     }
   }
 
-  private var table: RowHashTable<LabelGroup>
+  private(set) var table: RowHashTable<LabelGroup>
 
   init(budgetBytes: Int = ConflictTracker.defaultBudget) { table = RowHashTable(budgetBytes: budgetBytes) }
 

@@ -63,6 +63,8 @@ struct LabelProfiler: Sendable {
   private(set) var unlabeled = 0
   private var numericTargets = 0
   private var classIndexes: [Int32] = []
+  /// Each row's feature hash (label and ID-named columns left out), for the last batch.
+  private(set) var featureHashes: [UInt64] = []
   private var targets: [Double] = []
   private var tolerances: [Double] = []
 
@@ -84,10 +86,12 @@ struct LabelProfiler: Sendable {
     numericTargets += targets.lazy.filter { !$0.isNaN }.count
     if labeled >= 1_000 && numericTargets * 2 < labeled { sums.stop() }   // not a numeric target
     sums.observe(numbers: scratch.map(\.numbers), target: targets, tolerance: tolerances, rows: rows)
-    for r in 0..<rows where classIndexes[r] != -2 {
+    featureHashes.removeAll(keepingCapacity: true)
+    for r in 0..<rows {
       var h = RowHash.seed
       for c in conflictColumns { h = RowHash.combine(h, scratch[c].hashes[r]) }
-      conflicts.observe(features: h, label: scratch[labelIndex].hashes[r])
+      featureHashes.append(h)
+      if classIndexes[r] != -2 { conflicts.observe(features: h, label: scratch[labelIndex].hashes[r]) }
     }
   }
 

@@ -22,6 +22,9 @@ extension LabelProfiler {
       imbalanceRatio: isClassification && minority > 0 ? Double(majority) / Double(minority) : nil,
       majorityShare: isClassification && labeled > 0 ? Double(majority) / Double(labeled) : nil,
       target: isClassification ? nil : labelColumn.numericSummary(integer: labelColumn.type == .integer),
+      targetMeanAbsoluteDeviation: isClassification ? nil : labelColumn.quantiles.quantile(0.5).flatMap {
+        labelColumn.quantiles.meanAbsoluteDeviation(from: $0)
+      },
       signals: features.map { context.signal(accumulators[$0], column: columns[$0]) },
       conflicts: .init(groups: conflict.groups, rows: conflict.rows, exact: conflicts.isExact),
       labelChanges: runs.changes,
