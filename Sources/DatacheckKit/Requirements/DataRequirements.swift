@@ -8,7 +8,7 @@ extension RequirementEvaluator {
       let short = max(0, min - l.labeled)
       out.append(row("min_labeled_rows", short > 0 ? .fail : .pass, measured: Words.rows(l.labeled), value: Double(l.labeled),
                      expected: "≥ \(Words.rows(min))", "\(Words.rows(l.labeled)) of train have a label",
-                     action: "label about \(Words.rows(short)) more"))
+                     action: "label about \(Formatting.grouped(short)) more rows"))
     }
     if let min = r.minLabelCoverage, let l = label {
       let needed = Int((min * Double(train.rows)).rounded(.up)) - l.labeled
@@ -40,7 +40,7 @@ extension RequirementEvaluator {
     let short = max(0, min - train.rows)
     return row("min_rows", short > 0 ? .fail : .pass, measured: Words.rows(train.rows), value: Double(train.rows),
                expected: "≥ \(Words.rows(min))", "train has \(Words.rows(train.rows))",
-               action: "collect about \(Words.rows(short)) more")
+               action: "collect about \(Formatting.grouped(short)) more rows")
   }
 
   /// One row for all classes; the action names every class short of the minimum.
@@ -54,8 +54,8 @@ extension RequirementEvaluator {
     let actions = short.map { c -> String in
       let need = min - c.count
       let share = Double(c.count) / Double(Swift.max(1, l.labeled))
-      let review = share > 0 ? "; at its current share \(Words.percent(share)), expect to review about \(Words.rows(Int((Double(need) / share).rounded(.up)))) unlabeled rows to find them" : ""
-      return "label about \(Words.rows(need)) more of class `\(c.value)`\(review)"
+      let review = share > 0 ? "; at its current share \(Words.percent(share)), expect to review about \(Formatting.grouped(Int((Double(need) / share).rounded(.up)))) unlabeled rows to find them" : ""
+      return "label about \(Formatting.grouped(need)) more rows of class `\(c.value)`\(review)"
     }
     let names = short.map { "`\($0.value)` (\(Formatting.grouped($0.count)))" }.joined(separator: ", ")
     return row("min_rows_per_class", short.isEmpty ? .pass : .fail, measured: "smallest class \(Words.rows(smallest))",
