@@ -22,7 +22,7 @@ struct Datacheck: ParsableCommand {
       Errors name their place as file:line:column.
       """,
     version: ProfileJSON.version,
-    subcommands: [Profile.self, Requirements.self])
+    subcommands: [Profile.self, Requirements.self, Init.self])
 
   /// Runs a command and maps every outcome to SPEC's exit statuses: an `InputError` or a usage
   /// error is 2 (ArgumentParser alone would say 1 and 64), help and `--version` are 0.

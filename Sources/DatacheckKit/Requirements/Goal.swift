@@ -11,7 +11,8 @@ public struct Goal: Sendable {
   public enum LeakagePolicy: String, Sendable, CaseIterable { case fail, warn, ignore }
 
   public struct Data: Sendable {
-    public var train: String?
+    /// One path, or several shards of one table (a YAML list).
+    public var train: [String]?
     public var test: String?
     public var splitColumn: String?
     public var testFraction: Double?

@@ -27,7 +27,7 @@ struct GoalNodeReader {
   private mutating func data(_ node: Node) throws -> Goal.Data {
     let f = try keys(mapping(node, "data"), at: "data", allowed: ["train", "test", "split_column", "test_fraction", "missing_values"])
     var d = Goal.Data()
-    d.train = try f["train"].map { try string($0, "data.train") }
+    d.train = try f["train"].map { $0.sequence != nil ? try strings($0, "data.train") : [try string($0, "data.train")] }
     d.test = try f["test"].map { try string($0, "data.test") }
     d.splitColumn = try f["split_column"].map { try string($0, "data.split_column") }
     d.testFraction = try f["test_fraction"].map { try ratio($0, "data.test_fraction", open: true) }

@@ -62,7 +62,7 @@ public struct RequirementsPipeline {
     if !files.isEmpty { result.append(("train", files)) } else if let train = splits.first(where: { $0.name == "train" }) {
       result.append(("train", [train.path]))
     } else if let train = goal.data.train {
-      result.append(("train", [relative(train)]))
+      result.append(("train", train.map(relative)))
     } else {
       throw InputError(.usage, at: Location(path: goalPath),
                        "no data: give FILE arguments, --split train=PATH, or `data.train` in the goal")
