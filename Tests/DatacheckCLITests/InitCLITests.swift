@@ -22,7 +22,7 @@ import Testing
     let made = try w.run(["init", w.fixture("labels/sum_target.csv"), "--label", "price", "--output", "goal.yaml"])
     #expect(made.status == 0, "\(made)")
     let goal = try String(contentsOfFile: w.path("goal.yaml"), encoding: .utf8)
-    #expect(goal.contains("# error target_copy: the target `price` = `base_price` + `tax`"), "\(goal)")
+    #expect(goal.contains("#   error target_copy: the target `price` = `base_price` + `tax`"), "\(goal)")
     let verdict = try w.run(["requirements", "goal.yaml"])
     #expect(verdict.status == 1, "\(verdict)")
   }
