@@ -1,4 +1,4 @@
-# datacheck: `make demo` sets up and profiles a fixture; `make test` sets up and runs the tests.
+# datacheck: `make demo` sets up and runs datacheck on the fixtures; `make test` sets up and runs the tests.
 SWIFT ?= swift
 
 .PHONY: deps build release demo test clean
@@ -13,9 +13,9 @@ release: deps
 	$(SWIFT) build -c release
 
 demo: release
-	.build/release/datacheck profile fixtures/churn.csv
-	.build/release/datacheck profile fixtures/churn.csv --format json --output .build/churn.profile.json
-	@echo "JSON profile written to .build/churn.profile.json"
+	.build/release/datacheck profile fixtures/churn.csv --label churned --id customer_id
+	.build/release/datacheck requirements fixtures/goals/ready.yaml
+	.build/release/datacheck requirements fixtures/goals/short_of_labels.yaml || echo "(exit $$?: not ready, as expected for this example)"
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -28,11 +28,12 @@ public struct VerdictTextReport {
   }
 
   private func heading(_ v: Verdict) -> [String] {
-    let word = v.ready ? paint("READY", .green) : paint("NOT READY", .red)
+    let word = paint(paint(v.headline, v.ready ? .green : .red), .bold)
     let strict = v.strict ? " (strict: warnings count as failures)" : ""
-    var lines = [paint(word, .bold) + "  " + Formatting.clip(v.countsPhrase + strict, width - (v.ready ? 7 : 11))]
+    var lines = [word + "  " + Formatting.clip(v.countsPhrase + strict, width - v.headline.count - 2)]
     let goal = v.goalText.map { "Goal (\(v.goalPath)): " + $0 } ?? "Goal: \(v.goalPath)"
-    lines += VerdictTextReport.wrapWords(goal, first: width, rest: width - 2).enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
+    let goalLines = VerdictTextReport.wrapWords(goal, first: width, rest: width - 2)
+    lines += goalLines.enumerated().map { $0.offset == 0 ? $0.element : "  " + $0.element }
     for (split, p) in v.profiles {
       let data = "Data (\(split)): " + p.sources.map(\.path).joined(separator: ", ")
         + ", \(Formatting.grouped(p.rows)) rows × \(p.columns.count) columns"
@@ -44,7 +45,8 @@ public struct VerdictTextReport {
   /// A failed, warned or info row: the id with its split and goal line, what was measured
   /// against what was expected, the message, and `→ action`.
   private func block(_ row: RequirementResult) -> [String] {
-    var head = row.id + (row.split.map { " (\($0))" } ?? "")
+    let context = ([row.split].compactMap { $0 } + row.columns.prefix(2).map { "`\($0)`" }).joined(separator: ", ")
+    var head = row.id + (context.isEmpty ? "" : " (\(context))")
     if let at = row.location { head += " — \(at.path):\(at.line):\(at.column)" }
     let measured = "measured " + row.measured + (row.expected.isEmpty ? "" : ", expected " + row.expected)
     let indent = String(repeating: " ", count: VerdictTextReport.markWidth)
@@ -57,7 +59,8 @@ public struct VerdictTextReport {
 
   /// A passed row on one line, cut to the width.
   private func passLine(_ row: RequirementResult) -> String {
-    let text = "\(row.id): \(row.measured)" + (row.expected.isEmpty ? "" : " (expected \(row.expected))")
+    let context = ([row.split].compactMap { $0 } + row.columns.prefix(2).map { "`\($0)`" }).joined(separator: ", ")
+    let text = "\(row.id)\(context.isEmpty ? "" : " (\(context))"): \(row.measured)" + (row.expected.isEmpty ? "" : " (expected \(row.expected))")
     return mark(.pass) + Formatting.clip(VerdictTextReport.plain(text).replacingOccurrences(of: "\n", with: " "),
                                          width - VerdictTextReport.markWidth)
   }
