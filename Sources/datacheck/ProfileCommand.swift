@@ -87,15 +87,9 @@ struct Profile: ParsableCommand {
       options.folds = folds
       pipeline.profile.label = options
     }
-    let progress = ProgressBar()
-    pipeline.progress = { progress.update(read: $0, total: $1) }
-    let profile: DatasetProfile
-    do {
-      profile = try pipeline.run()
-      progress.finish()
-    } catch {
-      progress.finish()
-      throw error
+    let profile = try ProgressBar().run { progress in
+      pipeline.progress = progress
+      return try pipeline.run()
     }
     try Output.emit(render(profile), to: output)
   }

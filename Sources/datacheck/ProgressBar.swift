@@ -29,6 +29,12 @@ final class ProgressBar {
     shown = true
   }
 
+  /// Runs `work` with this bar as its progress, erasing the bar whatever happens.
+  func run<T>(_ work: (@escaping (Int, Int?) -> Void) throws -> T) rethrows -> T {
+    defer { finish() }
+    return try work { [self] in update(read: $0, total: $1) }
+  }
+
   func finish() {
     guard shown else { return }
     fputs("\r\u{1B}[2K", stderr)

@@ -59,15 +59,9 @@ struct Requirements: ParsableCommand {
       return (parts[0], parts[1])
     }
     pipeline.strict = strict
-    let progress = ProgressBar()
-    pipeline.progress = { progress.update(read: $0, total: $1) }
-    let verdict: Verdict
-    do {
-      verdict = try pipeline.run()
-      progress.finish()
-    } catch {
-      progress.finish()
-      throw error
+    let verdict = try ProgressBar().run { progress in
+      pipeline.progress = progress
+      return try pipeline.run()
     }
     try Output.emit(render(verdict), to: output)
     if !verdict.ready { throw ExitCode(ExitStatus.notReady.rawValue) }

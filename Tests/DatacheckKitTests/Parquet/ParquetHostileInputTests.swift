@@ -69,7 +69,7 @@ import Testing
                     "dictionary_fallback.parquet", "byte_stream_split.parquet"])
   func randomCorruptionNeverCrashes(fixture: String) throws {
     let original = try bytes(fixture)
-    var rng = SplitMix64(seed: 0xDA7A_C4EC)
+    var rng = SplitMix(seed: 0xDA7A_C4EC)
     let path = Fixtures.temporary(original, name: "fuzz.parquet")
     for round in 0..<60 {
       var data = original
@@ -80,18 +80,5 @@ import Testing
       try Data(data).write(to: URL(fileURLWithPath: path))
       _ = ParquetTesting.readError(path)  // must return, with or without an error
     }
-  }
-}
-
-/// A small deterministic generator for the corruption sweep.
-struct SplitMix64 {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

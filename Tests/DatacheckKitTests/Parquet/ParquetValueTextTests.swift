@@ -74,7 +74,7 @@ import Testing
 
   /// `BitReader.value` (word loads) against a bit-by-bit twin, for every width and offset.
   @Test func bitReaderMatchesBitByBit() {
-    var rng = SplitMix64(seed: 42)
+    var rng = SplitMix(seed: 42)
     let data = (0..<40).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
     data.withUnsafeBytes { raw in
       for width in 0...64 {

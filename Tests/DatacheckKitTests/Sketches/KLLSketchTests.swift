@@ -10,14 +10,9 @@ extension Sketches {
 
     /// Deterministic test data (SplitMix64, independent of the sketch's own generator).
     struct Generator {
-      var state: UInt64
-      mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-      }
+      var base: SplitMix
+      init(state: UInt64) { base = SplitMix(seed: state) }
+      mutating func next() -> UInt64 { base.next() }
       mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
       /// Log-normal(0, 1.5) via Box–Muller, rounded to 2 decimals so that
       /// values repeat (heavy ties near zero, long right tail).
