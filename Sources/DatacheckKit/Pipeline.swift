@@ -12,6 +12,8 @@ public struct Pipeline {
   public var paths: [String]
   public var read = ReadOptions()
   public var profile = ProfileOptions()
+  /// The rows to profile, when the data holds several splits; nil profiles every row.
+  public var selection: RowSelection?
   /// Called between batches with (bytes read, total bytes when known), for a progress bar.
   public var progress: ((Int, Int?) -> Void)?
 
@@ -28,10 +30,14 @@ public struct Pipeline {
     try DatasetProfiler.validate(profile, columnNames: reader.columnNames, path: paths[0])
     var profiler = DatasetProfiler(columnNames: reader.columnNames, declaredTypes: reader.declaredTypes, options: profile)
     try reader.forEachBatch { batch in
-      profiler.observe(batch)
+      if let selection {
+        profiler.observe(batch.selecting(selection.mask(batch, columnNames: reader.columnNames)))
+      } else {
+        profiler.observe(batch)
+      }
       progress?(reader.progress.read, reader.progress.total)
     }
-    // 3. Summary
+    // 3. Summary (a split of a file keeps the file's problems, which are about all its rows)
     var result = profiler.summary(sources: reader.sources, problems: reader.problems)
     // 4. Checks
     result.findings = Checks.run(result)

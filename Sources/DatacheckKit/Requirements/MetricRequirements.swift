@@ -57,7 +57,7 @@ extension RequirementEvaluator {
     return row("metric_resolution", width <= tolerance ? .pass : .fail, measured: measured, value: width,
                expected: "± \(Words.number(tolerance))",
                "at \(m.name.rawValue) \(Words.number(m.target)), \(eval.split) measures to ± \(Words.number(width)) (95 % interval)",
-               action: more.map { "add about \(Words.rows($0)) labeled rows to \(eval.split) (\(Words.rows(needed!)) of \(basis) in all)" }
+               action: more.map { "add about \(Formatting.grouped($0)) labeled rows to \(eval.split), for \(Formatting.grouped(needed!)) \(basis) in all" }
                  ?? "loosen metric.tolerance", key: "metric.tolerance", split: eval.split)
   }
 

@@ -12,11 +12,13 @@ extension RequirementEvaluator {
   private func overlapRows(_ split: String, _ p: DatasetProfile) -> [RequirementResult] {
     guard let o = p.overlap else { return [] }
     let about = o.exact ? "" : "about "
-    var out = [row("split_overlap", o.rowsWithLabel > 0 || o.rowsWithoutLabel > 0 ? policyStatus(.error) : .pass,
+    // A copy with its label is leakage; rows equal on the features alone may be look-alikes: a warning.
+    let status: RequirementResult.Status = o.rowsWithLabel > 0 ? policyStatus(.error) : o.rowsWithoutLabel > 0 ? policyStatus(.warning) : .pass
+    var out = [row("split_overlap", status,
                    measured: "\(about)\(Words.rows(o.rowsWithLabel)) with label, \(Words.rows(o.rowsWithoutLabel)) without",
                    value: Double(o.rowsWithLabel), expected: "0 rows",
                    o.rowsWithLabel + o.rowsWithoutLabel == 0 ? "no \(split) row also occurs in train"
-                     : "\(about)\(Words.rows(o.rowsWithLabel)) of \(split) are copies of train rows (label included); \(Words.rows(o.rowsWithoutLabel)) match a train row on every feature",
+                     : "\(about)\(Words.rows(o.rowsWithLabel)) of \(split) are copies of train rows (label included); \(Words.rows(o.rowsWithoutLabel)) equal a train row on every feature (ID columns aside)",
                    action: "remove from \(split) the rows that occur in train (or deduplicate before splitting)",
                    key: "requirements.leakage", split: split)]
     for (column, rows) in o.idRows.sorted(by: { $0.key < $1.key }) {

@@ -50,6 +50,27 @@ import Testing
     #expect(overlap.rowsWithLabel == 60 && overlap.idRows["customer_id"] == 60 && overlap.exact)
   }
 
+  /// One file with a `split` column profiles like the two files it was made from.
+  @Test func splitColumnSelectsRows() throws {
+    let v = try RequirementsPipeline(goalPath: Fixtures.path("goals/split_column.yaml")).run()
+    #expect(v.ready)
+    #expect(v.profiles.map(\.split) == ["train", "test"])
+    #expect(v.profiles.map(\.profile.rows) == [3000, 1500])
+    let files = try RequirementsPipeline(goalPath: Fixtures.path("goals/ready.yaml")).run()
+    #expect(v.profiles.map { $0.profile.label?.classes.map(\.count) } == files.profiles.map { $0.profile.label?.classes.map(\.count) })
+  }
+
+  /// test_fraction splits by row hash: all rows land in exactly one split, about the fraction in test,
+  /// and no row of test is a copy of a train row.
+  @Test func testFractionSplitsByRowHash() throws {
+    let v = try RequirementsPipeline(goalPath: Fixtures.path("goals/test_fraction.yaml")).run()
+    let rows = v.profiles.map(\.profile.rows)
+    #expect(rows.reduce(0, +) == 3000)
+    #expect(abs(Double(rows[1]) / 3000 - 0.5) < 0.05)
+    #expect(v.profiles[1].profile.overlap?.rowsWithLabel == 0)
+    #expect(v.ready)
+  }
+
   @Test func baselineOfAccuracyIsTheMajorityShare() throws {
     let v = try RequirementsPipeline(goalPath: Fixtures.path("goals/accuracy_below_baseline.yaml")).run()
     let row = try #require(v.rows.first { $0.id == "metric_baseline" })
