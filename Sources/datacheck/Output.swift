@@ -20,6 +20,7 @@ enum Output {
   static func writeAtomically(_ text: String, to path: String) throws {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
+    removeStaleTemporaries(of: name, in: directory)
     let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).datacheck-\(getpid()).tmp"
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else { throw outputError(path, "cannot create \(temporary): \(String(cString: strerror(errno)))") }
@@ -31,6 +32,25 @@ enum Output {
       unlink(temporary)
       throw outputError(path, "cannot write the report: \(reason)")
     }
+  }
+
+  /// Removes what a killed run left of its temporary file for the same report (its process is gone).
+  private static func removeStaleTemporaries(of name: String, in directory: String) {
+    let folder = directory.isEmpty ? "." : directory
+    let prefix = ".\(name).datacheck-"
+    for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where file.hasPrefix(prefix) && file.hasSuffix(".tmp") {
+      guard let pid = Int32(file.dropFirst(prefix.count).dropLast(4)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+      unlink(folder + "/" + file)
+    }
+  }
+
+  /// The error as JSON, for `--format json` readers: `{"schema": "datacheck.error/1", "error": {…}}`.
+  static func errorJSON(_ e: InputError) -> String {
+    var fields: [(String, JSONValue)] = [("code", .string(e.code.rawValue)), ("path", .string(e.location.path))]
+    if let line = e.location.line { fields.append(("line", .int(Int64(line)))) }
+    if let column = e.location.column { fields.append(("column", .int(Int64(column)))) }
+    fields.append(("message", .string(e.message)))
+    return JSONValue.object([("schema", .string("datacheck.error/1")), ("error", .object(fields))]).serialized() + "\n"
   }
 
   static func writeStdout(_ text: String) {

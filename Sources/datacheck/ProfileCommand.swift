@@ -47,6 +47,9 @@ struct Profile: ParsableCommand {
   @Option(help: ArgumentHelp("The largest field accepted, in bytes (suffixes K, M, G).", valueName: "size"))
   var maxFieldSize: ByteSize = ByteSize(bytes: 16 << 20)
 
+  @Option(help: ArgumentHelp("The most fields a record may have.", valueName: "count"))
+  var maxColumns: Int = 16_384
+
   @Option(help: ArgumentHelp("The label column: adds label coverage, class balance and leakage checks.", valueName: "column"))
   var label: String?
 
@@ -68,16 +71,27 @@ struct Profile: ParsableCommand {
       throw ValidationError("--id, --time and --task go with --label")
     }
     if folds < 2 { throw ValidationError("--folds takes a whole number of at least 2") }
+    if maxColumns < 1 { throw ValidationError("--max-columns takes a whole number of at least 1") }
     if let delimiter, Profile.delimiterByte(delimiter) == nil {
       throw ValidationError("--delimiter takes one ASCII character (or `tab`), not `\(delimiter)`")
     }
   }
 
   func run() throws {
+    do {
+      try execute()
+    } catch let error as InputError where format == .json && output == nil {
+      Output.writeStdout(Output.errorJSON(error))   // the message goes to stderr too, by the caller
+      throw error
+    }
+  }
+
+  private func execute() throws {
     var pipeline = Pipeline(paths: files)
     pipeline.read.hasHeader = !noHeader
     pipeline.read.delimiter = delimiter.flatMap(Profile.delimiterByte)
     pipeline.read.maxFieldSize = maxFieldSize.bytes
+    pipeline.read.maxColumns = maxColumns
     if !missingTokens.isEmpty { pipeline.profile.missingTokens = MissingTokens(missingTokens) }
     if let label {
       var options = LabelOptions(column: label)

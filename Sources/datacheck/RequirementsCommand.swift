@@ -52,6 +52,15 @@ struct Requirements: ParsableCommand {
   }
 
   func run() throws {
+    do {
+      try execute()
+    } catch let error as InputError where format == .json && output == nil {
+      Output.writeStdout(Output.errorJSON(error))   // the message goes to stderr too, by the caller
+      throw error
+    }
+  }
+
+  private func execute() throws {
     var pipeline = RequirementsPipeline(goalPath: goal)
     pipeline.files = files
     pipeline.splits = splits.map { s in

@@ -6,6 +6,8 @@ public struct ReadOptions: Sendable {
   public var hasHeader = true
   /// The largest field accepted, in bytes; a larger one is an input error before it is buffered whole.
   public var maxFieldSize = 16 * 1024 * 1024
+  /// The most fields a record may have (the header included); a wider one is an input error.
+  public var maxColumns = 16_384
   /// Bytes read from the file at a time.
   public var chunkSize = 1024 * 1024
   /// Records gathered before a batch goes to the profiler.
@@ -55,7 +57,7 @@ final class CSVFileReader: TableReader {
       problems.record(.bom, at: Location(path: path, line: 1))
     }
     let delimiter = try options.delimiter ?? CSVFileReader.delimiter(for: path, sample: source.peek(64 * 1024))
-    parser = CSVParser(path: path, delimiter: delimiter, maxFieldSize: options.maxFieldSize,
+    parser = CSVParser(path: path, delimiter: delimiter, maxFieldSize: options.maxFieldSize, maxColumns: options.maxColumns,
                        hasHeader: options.hasHeader, batchCapacity: options.batchRows)
     parser.problems = problems
     buffer = .allocate(byteCount: max(1, options.chunkSize), alignment: 16)

@@ -14,6 +14,8 @@ final class CSVParser {
   let path: String
   let delimiter: UInt8
   let maxFieldSize: Int
+  /// The most fields a record (the header included) may have.
+  let maxColumns: Int
   let hasHeader: Bool
   let batchCapacity: Int
   private(set) var mode: Mode = .header
@@ -44,7 +46,8 @@ final class CSVParser {
   private var quoteOpener: (line: Int, column: Int)?
   private static let sliceLimit = 64 * 1024
 
-  init(path: String, delimiter: UInt8, maxFieldSize: Int, hasHeader: Bool, batchCapacity: Int) {
+  init(path: String, delimiter: UInt8, maxFieldSize: Int, maxColumns: Int = 16_384, hasHeader: Bool, batchCapacity: Int) {
+    self.maxColumns = maxColumns
     self.path = path
     self.delimiter = delimiter
     self.maxFieldSize = maxFieldSize
@@ -165,6 +168,12 @@ final class CSVParser {
     fail(.fieldTooLarge, line: line, column: column, message)
   }
 
+  private func tooManyFields() {
+    let what = mode == .header ? "the header has" : "a record has"
+    fail(.tooManyFields, line: recordStartLine, column: column,
+         "\(what) more than \(maxColumns) fields; raise --max-columns if the data really is that wide (is the delimiter right?)")
+  }
+
   private func fail(_ code: InputError.Code, line: Int, column: Int, _ message: String) {
     if !failed { error = InputError(code, at: Location(path: path, line: line, column: column), message) }
   }
@@ -186,6 +195,7 @@ final class CSVParser {
   private func field(_ value: UnsafeRawBufferPointer) {
     guard !failed else { return }
     if value.count > maxFieldSize { return fieldTooLarge() }
+    if fieldIndex >= maxColumns { return tooManyFields() }
     if mode == .header {
       headerFields.append(Array(value))
     } else if fieldIndex < columnCount {

@@ -13,6 +13,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     case strayQuote = "csv.stray-quote"
     case textAfterQuote = "csv.text-after-closing-quote"
     case fieldTooLarge = "csv.field-too-large"
+    case tooManyFields = "csv.too-many-fields"
     case parserOutOfMemory = "csv.out-of-memory"
     case gzipTruncated = "gzip.truncated"
     case gzipCorrupt = "gzip.corrupt"
