@@ -44,6 +44,17 @@ enum Output {
     }
   }
 
+  /// Runs `body`; when `asJSON`, an input error is also written to stdout as JSON (the caller
+  /// still prints it to stderr and exits with 2).
+  static func reportingErrors(asJSON: Bool, _ body: () throws -> Void) throws {
+    do {
+      try body()
+    } catch let error as InputError where asJSON {
+      writeStdout(errorJSON(error))
+      throw error
+    }
+  }
+
   /// The error as JSON, for `--format json` readers: `{"schema": "datacheck.error/1", "error": {…}}`.
   static func errorJSON(_ e: InputError) -> String {
     var fields: [(String, JSONValue)] = [("code", .string(e.code.rawValue)), ("path", .string(e.location.path))]

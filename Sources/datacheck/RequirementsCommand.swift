@@ -52,12 +52,7 @@ struct Requirements: ParsableCommand {
   }
 
   func run() throws {
-    do {
-      try execute()
-    } catch let error as InputError where format == .json && output == nil {
-      Output.writeStdout(Output.errorJSON(error))   // the message goes to stderr too, by the caller
-      throw error
-    }
+    try Output.reportingErrors(asJSON: format == .json && output == nil) { try execute() }
   }
 
   private func execute() throws {
