@@ -18,8 +18,12 @@ struct Datacheck: ParsableCommand {
     commandName: "datacheck",
     abstract: "Tells an ML team, before an experiment starts, whether it really has data for its goal.",
     discussion: """
-      Exit status: 0 ready (profile: success), 1 not ready, 2 usage error or bad input.
-      Errors name their place as file:line:column.
+      Exit status: 0 ready (profile, init: written), 1 not ready, 2 usage
+      error or bad input. Errors name their place as file:line:column.
+
+      Start with: datacheck profile data.csv --label COLUMN
+      then:       datacheck init data.csv --label COLUMN --output goal.yaml
+      and gate:   datacheck requirements goal.yaml
       """,
     version: ProfileJSON.version,
     subcommands: [Profile.self, Requirements.self, Init.self])

@@ -10,18 +10,20 @@ struct Profile: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Profile a dataset: size, column types, missing values, distinct and top values, duplicates.",
     discussion: """
-      Several FILEs form one dataset (shards of one table, with one header). FILE may be `-` for
-      standard input. gzip input is recognised by its magic bytes; the delimiter is sniffed among
-      , ; TAB and | unless --delimiter is given.
+      Several FILEs form one dataset (shards of one table, with one header).
+      FILE may be `-` for standard input. gzip is recognised by its magic
+      bytes, Parquet by its extension or magic; the delimiter is sniffed
+      among , ; TAB and | unless --delimiter is given.
 
       Examples:
         datacheck profile data.csv
         datacheck profile data.csv --label churned --id customer_id
         datacheck profile part-*.csv.gz --format json --output profile.json
-        datacheck profile data.tsv --na '' --na '?' --format markdown >> "$GITHUB_STEP_SUMMARY"
+        datacheck profile data.tsv --na '' --na '?' --format markdown
         zcat data.csv.gz | datacheck profile -
 
-      Exit status: 0 when the profile was written, 2 on a usage error or unreadable input.
+      Exit status: 0 when the profile was written, 2 on a usage error or
+      unreadable input.
       """)
 
   @Argument(help: "The data files (CSV, TSV, gzip CSV; `-` for standard input).")

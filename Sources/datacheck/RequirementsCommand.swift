@@ -10,17 +10,20 @@ struct Requirements: ParsableCommand {
   static let configuration = CommandConfiguration(
     abstract: "Say whether the data is ready for the goal in GOAL.yaml, requirement by requirement.",
     discussion: """
-      FILE arguments are the train split (they replace data.train); --split adds others
-      (--split test=holdout.csv). Paths in the goal are relative to the goal file.
+      FILE arguments are the train split (they replace data.train); --split
+      adds others (--split test=holdout.csv). Paths in the goal are relative
+      to the goal file.
 
-      Exit status: 0 ready (warnings allowed unless --strict), 1 not ready, 2 usage error,
-      unreadable data or an invalid goal (2 wins over 1).
+      Exit status: 0 ready (warnings allowed unless --strict), 1 not ready,
+      2 usage error, unreadable data or an invalid goal (2 wins over 1).
 
       Examples:
         datacheck requirements goal.yaml
-        datacheck requirements goal.yaml train.csv --split test=test.csv --format junit --output datacheck.xml
-        datacheck requirements goal.yaml --format github        # annotations in a GitHub Actions job
-        datacheck requirements goal.yaml --format markdown >> "$GITHUB_STEP_SUMMARY"
+        datacheck requirements goal.yaml train.csv --split test=test.csv
+        datacheck requirements goal.yaml --format junit --output dc.xml
+        datacheck requirements goal.yaml --format github
+        datacheck requirements goal.yaml --format markdown \\
+          >> "$GITHUB_STEP_SUMMARY"
 
       A goal file (datacheck init writes one from the data):
 
