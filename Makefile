@@ -1,7 +1,8 @@
-# datacheck: `make demo` sets up and runs datacheck on the fixtures; `make test` sets up and runs the tests.
+# datacheck: `make demo` sets up and runs datacheck on the fixtures; `make test` sets up and runs the tests;
+# `make fuzz FUZZ_SECONDS=600` fuzzes the readers (scripts/fuzz.sh).
 SWIFT ?= swift
 
-.PHONY: deps build release demo test clean
+.PHONY: deps build release demo test fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -20,6 +21,13 @@ demo: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Fuzzes each entry point in turn for FUZZ_SECONDS (libFuzzer + AddressSanitizer, in .build-fuzz).
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS = FuzzCSV FuzzGzip FuzzParquet FuzzGoal
+
+fuzz: deps
+	@for target in $(FUZZ_TARGETS); do scripts/fuzz.sh $$target $(FUZZ_SECONDS) || exit 1; done
 
 clean:
 	rm -rf .build

@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -38,3 +39,12 @@ let package = Package(
   ],
   swiftLanguageModes: [.v5]
 )
+
+// libFuzzer targets, one per entry point that reads hostile bytes; built only by scripts/fuzz.sh
+// (DATACHECK_FUZZ=1), so `swift build` and `swift test` never see them.
+if ProcessInfo.processInfo.environment["DATACHECK_FUZZ"] != nil {
+  package.targets.append(.target(name: "FuzzSupport", dependencies: ["DatacheckKit"], path: "Fuzz/FuzzSupport"))
+  package.targets += ["FuzzCSV", "FuzzGzip", "FuzzParquet", "FuzzGoal"].map {
+    .executableTarget(name: $0, dependencies: ["DatacheckKit", "FuzzSupport"], path: "Fuzz/\($0)")
+  }
+}
