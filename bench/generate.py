@@ -23,7 +23,7 @@ and 0.5 % of the rows are exact copies of another row of the same chunk, placed 
 
 Memory stays at a few hundred MiB whatever ROWS is: rows are made, written and dropped a chunk
 at a time. The values are built as Arrow arrays and each CSV line is joined in Arrow's C++
-kernels, so 10M rows take well under a minute of CPU besides gzip.
+kernels: 10M rows take a minute or two, gzip running alongside.
 """
 import argparse
 import os

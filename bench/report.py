@@ -22,6 +22,7 @@ p.add_argument("--profile-json", required=True)
 p.add_argument("--started", required=True)
 p.add_argument("--load", required=True)
 p.add_argument("--load-after", required=True)
+p.add_argument("--commit", default="", help="the commit datacheck was built from (default: HEAD now)")
 a = p.parse_args()
 
 MiB = 1024 * 1024
@@ -178,9 +179,9 @@ w("")
 w(f"- Machine: {os.cpu_count()} cores (nproc {sh('nproc')}), {model}, {mem:.1f} GiB memory, "
   f"Linux {platform.release()}; load average {a.load} before the timed runs, {a.load_after} after.")
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-commit = sh("git", "-C", root, "rev-parse", "--short", "HEAD")
-dirty = " with uncommitted changes" if sh("git", "-C", root, "status", "--porcelain", "--", "Sources", "Package.swift") else ""
-w(f"- datacheck {sh(a.datacheck, '--version')} at commit {commit}{dirty}, "
+commit = a.commit or sh("git", "-C", root, "rev-parse", "--short", "HEAD") + (
+    " with uncommitted changes" if sh("git", "-C", root, "status", "--porcelain", "--", "Sources", "Package.swift") else "")
+w(f"- datacheck {sh(a.datacheck, '--version')} built from commit {commit}, "
   f"{sh('swift', '--version').splitlines()[0] if sh('swift', '--version') else 'swift ?'}, `swift build -c release`, one core.")
 peers = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ("duckdb", "polars", "pandas", "pyarrow", "numpy"))
 w(f"- Peers (bench/requirements.txt): {peers}; Python {platform.python_version()}. "

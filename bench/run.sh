@@ -94,6 +94,8 @@ cat "$BIG"/table.* "$SMALLDIR"/table.* > /dev/null
 TIMES="$DATA/times.tsv"
 printf 'name\trun\twall_s\trss_kib\tstatus\n' > "$TIMES"
 started="$(date -u '+%Y-%m-%d %H:%M UTC')"
+commit="$(git -C "$ROOT" rev-parse --short HEAD)"
+[ -z "$(git -C "$ROOT" status --porcelain -- Sources Package.swift)" ] || commit="$commit with uncommitted changes"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 # Round robin: run r of every command, then run r+1, so a slow minute of the machine hits all alike.
 for r in $(seq 1 "$REPEAT"); do
@@ -112,5 +114,5 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 "$PY" "$BENCH/report.py" \
   --times "$TIMES" --rows "$ROWS" --small-rows "$SMALL" --repeat "$REPEAT" --seed "$SEED" \
   --data "$BIG" --datacheck "$DATACHECK" --profile-json "$DATA/out.json" \
-  --started "$started" --load "$load_before" --load-after "$load_after" > "$RESULTS"
+  --started "$started" --commit "$commit" --load "$load_before" --load-after "$load_after" > "$RESULTS"
 say "wrote $RESULTS"
