@@ -99,10 +99,14 @@ SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=detect_leaks=1 \
 status=$?
 set -e
 
+# libFuzzer's corpus is the inputs it keeps in memory (those that add coverage); the folder also
+# holds the seeds and inputs of earlier runs.
 runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | grep -o '[0-9]*$' || true)
+kept=$(grep -o 'corp: [0-9]*/[0-9]*[a-zA-Z]*' "$log" | tail -1 | cut -d' ' -f2 || true)
 files=$(find "$corpus" -type f | wc -l)
 bytes=$(find "$corpus" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
-echo "$target: $seconds s, ${runs:-?} executions, corpus $files files, $bytes bytes, exit status $status"
+echo "$target: $seconds s, ${runs:-?} executions, corpus ${kept:-?} (files/size) in memory," \
+  "$files files and $bytes bytes in $corpus, exit status $status"
 if [ "$status" -ne 0 ]; then
   grep -E '^==[0-9]+==|^SUMMARY|Test unit written|ERROR: libFuzzer' "$log" >&2 || tail -30 "$log" >&2
   exit 1
