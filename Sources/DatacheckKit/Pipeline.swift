@@ -28,14 +28,29 @@ public struct Pipeline {
     let reader = try DatasetReader(paths: paths, options: read)
     // 2. Profile
     try DatasetProfiler.validate(profile, columnNames: reader.columnNames, path: paths[0])
-    var profiler = DatasetProfiler(columnNames: reader.columnNames, declaredTypes: reader.declaredTypes, options: profile)
-    try reader.forEachBatch { batch in
+    let (names, types, options, selection) = (reader.columnNames, reader.declaredTypes, profile, selection)
+    let makeProfiler = { DatasetProfiler(columnNames: names, declaredTypes: types, options: options) }
+    let observe = { (profiler: inout DatasetProfiler, batch: RecordBatch) in
       if let selection {
-        profiler.observe(batch.selecting(selection.mask(batch, columnNames: reader.columnNames)))
+        profiler.observe(batch.selecting(selection.mask(batch, columnNames: names)))
       } else {
         profiler.observe(batch)
       }
-      progress?(reader.progress.read, reader.progress.total)
+    }
+    var profiler = makeProfiler()
+    try reader.forEachFile { file in
+      if let csv = file as? CSVFileReader, csv.isSegmentable,
+         SegmentedProfile.count(size: csv.fileSize, segmentBytes: read.segmentBytes) > 1 {
+        let done = reader.progress.read - csv.bytesRead
+        try SegmentedProfile(first: csv, threads: max(1, read.threads), segmentBytes: read.segmentBytes,
+                             makeProfiler: makeProfiler, observe: observe)
+          .run(into: &profiler) { progress?(done + $0, reader.progress.total) }
+      } else {
+        while try file.next() {
+          observe(&profiler, file.batch)
+          progress?(reader.progress.read, reader.progress.total)
+        }
+      }
     }
     // 3. Summary (a split of a file keeps the file's problems, which are about all its rows)
     var result = profiler.summary(sources: reader.sources, problems: reader.problems)

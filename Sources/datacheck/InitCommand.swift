@@ -30,6 +30,8 @@ struct Init: ParsableCommand {
   @Flag(help: "Replace --output when it exists.")
   var force = false
 
+  @OptionGroup var threading: ThreadOptions
+
   func run() throws {
     if let output, !force, FileManager.default.fileExists(atPath: output) {
       throw ValidationError("\(output) exists; pass --force to replace it")
@@ -38,6 +40,7 @@ struct Init: ParsableCommand {
     var options = LabelOptions(column: label)
     options.idColumns = idColumns
     pipeline.profile.label = options
+    threading.apply(to: &pipeline.read)
     let profile = try pipeline.run()
     let base = output.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
       ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)

@@ -67,6 +67,8 @@ struct Profile: ParsableCommand {
   @Option(help: "Cross-validation folds planned; a class needs 2 rows per fold (rare_class).")
   var folds: Int = 5
 
+  @OptionGroup var threading: ThreadOptions
+
   mutating func validate() throws {
     if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be read only once") }
     if label == nil && (!idColumns.isEmpty || time != nil || task != nil) {
@@ -89,6 +91,7 @@ struct Profile: ParsableCommand {
     pipeline.read.delimiter = delimiter.flatMap(Profile.delimiterByte)
     pipeline.read.maxFieldSize = maxFieldSize.bytes
     pipeline.read.maxColumns = maxColumns
+    threading.apply(to: &pipeline.read)
     if !missingTokens.isEmpty { pipeline.profile.missingTokens = MissingTokens(missingTokens) }
     if let label {
       var options = LabelOptions(column: label)

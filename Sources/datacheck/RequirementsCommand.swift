@@ -48,6 +48,8 @@ struct Requirements: ParsableCommand {
   @Flag(help: "Treat warnings as failures.")
   var strict = false
 
+  @OptionGroup var threading: ThreadOptions
+
   mutating func validate() throws {
     for split in splits where split.split(separator: "=", maxSplits: 1).count != 2 {
       throw ValidationError("--split takes NAME=PATH, not `\(split)`")
@@ -66,6 +68,7 @@ struct Requirements: ParsableCommand {
       return (parts[0], parts[1])
     }
     pipeline.strict = strict
+    threading.apply(to: &pipeline.read)
     let verdict = try ProgressBar().run { progress in
       pipeline.progress = progress
       return try pipeline.run()

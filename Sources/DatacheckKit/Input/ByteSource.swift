@@ -48,8 +48,27 @@ final class FileSource: ByteSource {
     }
   }
 
+  /// Opens `path` to be read from byte `offset` on (a later segment of a regular file).
+  convenience init(path: String, offset: Int) throws {
+    try self.init(path: path)
+    if offset > 0 && lseek(fd, off_t(offset), SEEK_SET) < 0 {
+      let reason = String(cString: strerror(errno))
+      throw InputError(.unreadable, at: Location(path: path), "cannot seek to byte \(offset): \(reason)")
+    }
+  }
+
   deinit {
     if ownsDescriptor { close(fd) }
+  }
+
+  /// The fingerprint of a whole file, read on its own from the start (for a file whose
+  /// segments are read in parallel, so that no one reader sees every byte in order).
+  static func fingerprint(path: String) throws -> String {
+    let file = try FileSource(path: path)
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { buffer.deallocate() }
+    while try file.read(into: buffer) > 0 {}
+    return file.fingerprint
   }
 
   func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {

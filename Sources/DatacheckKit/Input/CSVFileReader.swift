@@ -12,6 +12,12 @@ public struct ReadOptions: Sendable {
   public var chunkSize = 1024 * 1024
   /// Records gathered before a batch goes to the profiler.
   public var batchRows = 8192
+  /// Threads that read and profile one file: a plain file's segments in parallel, or a gzip
+  /// file's decompression beside its parsing. The result does not depend on it.
+  public var threads = 1
+  /// A plain file is profiled in segments of about this many bytes, cut at record boundaries and
+  /// merged in file order, whatever `threads` is (so every thread count gives the same profile).
+  public var segmentBytes = 64 << 20
 
   public init() {}
 }
@@ -39,6 +45,10 @@ final class CSVFileReader: TableReader {
   private let parser: CSVParser
   private let compression: String
   private var buffer: UnsafeMutableRawBufferPointer
+  /// The file offset of the parser's first byte (past a BOM, or a segment's start).
+  let origin: Int
+  /// What the segments of this file added up to, once they are merged (see `absorb`).
+  private var whole: (problems: ProblemLog, records: Int, fingerprint: String)?
   private var atEnd = false
   /// Whether `batch` was handed out (and may be cleared); records read with the header are not.
   private var delivered = false
@@ -51,11 +61,13 @@ final class CSVFileReader: TableReader {
     self.source = source
     compression = gzip ? "gzip" : "none"
     var problems = ProblemLog()
-    if try source.peek(3) == [0xEF, 0xBB, 0xBF] {
-      var bom = [UInt8](repeating: 0, count: 3)
-      _ = try bom.withUnsafeMutableBytes { try source.read(into: $0) }
+    let bom = try source.peek(3) == [0xEF, 0xBB, 0xBF]
+    if bom {
+      var bytes = [UInt8](repeating: 0, count: 3)
+      _ = try bytes.withUnsafeMutableBytes { try source.read(into: $0) }
       problems.record(.bom, at: Location(path: path, line: 1))
     }
+    origin = bom ? 3 : 0
     let delimiter = try options.delimiter ?? CSVFileReader.delimiter(for: path, sample: source.peek(64 * 1024))
     parser = CSVParser(path: path, delimiter: delimiter, maxFieldSize: options.maxFieldSize, maxColumns: options.maxColumns,
                        hasHeader: options.hasHeader, batchCapacity: options.batchRows)
@@ -64,7 +76,38 @@ final class CSVFileReader: TableReader {
     try readHeader()
   }
 
+  /// A later segment of the plain file `first` has opened: the records from byte `start` (a
+  /// record boundary, on line `firstLine`) to the first record boundary at or past `stop`.
+  init(segmentOf first: CSVFileReader, start: Int, stop: Int?, firstLine: Int = 1) throws {
+    path = first.path
+    options = first.options
+    file = try FileSource(path: path, offset: start)
+    source = PeekableSource(file)
+    compression = "none"
+    origin = start
+    parser = CSVParser(path: path, delimiter: first.parser.delimiter, maxFieldSize: options.maxFieldSize,
+                       maxColumns: options.maxColumns, hasHeader: false, batchCapacity: options.batchRows)
+    parser.startInRecords(columnNames: first.columnNames, firstLine: firstLine)
+    parser.stopOffset = stop.map { $0 - start }
+    buffer = .allocate(byteCount: max(1, options.chunkSize), alignment: 16)
+  }
+
   deinit { buffer.deallocate() }
+
+  /// Whether the file can be read in segments: plain (not gzip) and a regular file.
+  var isSegmentable: Bool { compression == "none" && file.totalBytes != nil }
+  var fileSize: Int { file.totalBytes ?? 0 }
+  /// Stops this reader at the first record boundary at or past file offset `offset`.
+  func stop(at offset: Int) { parser.stopOffset = offset - origin }
+  /// The file offset just past the last record read (the end of the file when it read to the end).
+  var endOffset: Int { origin + (parser.stoppedAt ?? parser.consumed) }
+  /// Line ends read so far.
+  var linesEnded: Int { parser.linesEnded }
+
+  /// Takes the problems, record count and fingerprint of the whole file, once its segments are merged.
+  func absorb(problems: ProblemLog, records: Int, fingerprint: String) {
+    whole = (problems, records, fingerprint)
+  }
 
   /// The column names (from the header, or `column_N`).
   var columnNames: [String] { parser.columnNames }
@@ -74,15 +117,15 @@ final class CSVFileReader: TableReader {
   var declaredTypes: [ColumnType?] { Array(repeating: nil, count: parser.columnCount) }
   /// The records read by the last `next()`; valid until the next call.
   var batch: RecordBatch { parser.batch }
-  var problems: ProblemLog { parser.problems }
-  var recordsParsed: Int { parser.recordsParsed }
-  var bytesRead: Int { file.bytesRead }
+  var problems: ProblemLog { whole?.problems ?? parser.problems }
+  var recordsParsed: Int { whole?.records ?? parser.recordsParsed }
+  var bytesRead: Int { whole != nil ? fileSize : file.bytesRead }
   var totalBytes: Int? { file.totalBytes }
 
   var info: SourceInfo {
     let delimiter = parser.delimiter == 9 ? "\t" : String(UnicodeScalar(parser.delimiter))
     return SourceInfo(path: path, format: parser.delimiter == 9 ? "tsv" : "csv", compression: compression,
-                      bytes: file.bytesRead, fingerprint: file.fingerprint, delimiter: delimiter)
+                      bytes: bytesRead, fingerprint: whole?.fingerprint ?? file.fingerprint, delimiter: delimiter)
   }
 
   /// Reads the next batch of records. Returns false when the file has no more records.
@@ -110,6 +153,7 @@ final class CSVFileReader: TableReader {
       parser.finish()
     } else {
       parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+      if parser.stoppedAt != nil { atEnd = true }
     }
     if let error = parser.error { throw error }
   }

@@ -39,12 +39,23 @@ final class CSVParser {
 
   private var parser = csv_parser()
   private var line = 1
+  /// The number of the input's first line (a later segment of a file starts past line 1).
+  private var firstLine = 1
   private var column = 1
   private var recordStartLine = 1
   private var fieldIndex = 0
   private var pendingCR = false
   private var quoteOpener: (line: Int, column: Int)?
   private static let sliceLimit = 64 * 1024
+  /// Bytes handed to libcsv so far (this parser's input starts at 0).
+  private(set) var consumed = 0
+  /// Where to stop: at the first line feed that ends a record at or past this offset of the
+  /// input (a segment of a file ends there); nil reads to the end.
+  var stopOffset: Int?
+  /// The offset just past the line feed the parser stopped at, once it has.
+  private(set) var stoppedAt: Int?
+  /// Line ends read so far.
+  var linesEnded: Int { line - firstLine }
 
   init(path: String, delimiter: UInt8, maxFieldSize: Int, maxColumns: Int = 16_384, hasHeader: Bool, batchCapacity: Int) {
     self.maxColumns = maxColumns
@@ -67,7 +78,7 @@ final class CSVParser {
   func feed(_ chunk: UnsafeRawBufferPointer) {
     let n = chunk.count
     var i = 0
-    while i < n && !failed {
+    while i < n && !failed && stoppedAt == nil {
       if pendingCR {
         pendingCR = false
         if chunk[i] == 10 {  // the LF of a CRLF split across chunks: same line end
@@ -95,7 +106,7 @@ final class CSVParser {
 
   /// Ends the input: submits a last record without a line end, or reports an unclosed quote.
   func finish() {
-    guard !failed else { return }
+    guard !failed, stoppedAt == nil else { return }
     let context = Unmanaged.passUnretained(self).toOpaque()
     if csv_fini(&parser, CSVParser.onField, CSVParser.onRecord, context) != 0 {
       let opener = quoteOpener ?? (line, column)
@@ -117,16 +128,26 @@ final class CSVParser {
     }
     let wasOpen = quoteIsOpen
     let context = Unmanaged.passUnretained(self).toOpaque()
-    let consumed = csv_parse(&parser, slice.baseAddress, slice.count, CSVParser.onField, CSVParser.onRecord, context)
+    let used = csv_parse(&parser, slice.baseAddress, slice.count, CSVParser.onField, CSVParser.onRecord, context)
     if failed { return }
-    if consumed < slice.count { return parseFailed(at: consumed, in: slice) }
+    if used < slice.count { return parseFailed(at: used, in: slice) }
+    consumed += used
     if !wasOpen && quoteIsOpen { locateQuoteOpener(in: slice) }
     if parser.entry_pos > maxFieldSize { return fieldTooLarge() }
+    if lineFeedOfCRLF { return stopIfPast(slice) }  // the line (and its column) ended at the CR
     guard endsLine else { column += slice.count; return }
     // Blank: the line began outside any record, and libcsv (which skips spaces there) began none.
     if lineMayBeBlank && parser.pstate == CCSV_ROW_NOT_BEGUN && recordEnds == recordEndsAtLineStart { problems.record(.blankLine, at: Location(path: path, line: line)) }
     line += 1
     column = 1
+    stopIfPast(slice)
+  }
+
+  /// Stops at a line feed past `stopOffset` that ends a record (not one inside quotes).
+  private func stopIfPast(_ slice: UnsafeRawBufferPointer) {
+    guard let stopOffset, consumed >= stopOffset, mode == .records, slice.last == 10,
+          parser.pstate == CCSV_ROW_NOT_BEGUN else { return }
+    stoppedAt = consumed
   }
 
   /// Finds the quote that opened the field still open at the end of `slice` (rare: quoted newlines).
@@ -222,6 +243,18 @@ final class CSVParser {
                       detail: "\(fieldIndex) fields where the header has \(columnCount)")
     }
     batch.endRecord(line: recordStartLine, fieldCount: fieldIndex)
+  }
+
+  /// Starts a parser on a later segment of a file whose header another parser read: every
+  /// record is data, in `columnNames.count` columns.
+  func startInRecords(columnNames: [String], firstLine: Int) {
+    mode = .records
+    self.firstLine = firstLine
+    line = firstLine
+    recordStartLine = firstLine
+    columnCount = columnNames.count
+    self.columnNames = columnNames
+    batch = RecordBatch(columns: columnCount, capacity: batchCapacity)
   }
 
   /// The first record is complete: it names the columns, or (without a header) it is data too.

@@ -32,8 +32,16 @@ public final class DatasetReader {
 
   /// Calls `body` with each batch of records of every file, in order.
   public func forEachBatch(_ body: (RecordBatch) throws -> Void) throws {
-    while let reader = current {
+    try forEachFile { reader in
       while try reader.next() { try body(reader.batch) }
+    }
+  }
+
+  /// Calls `body` with the reader of each file, in order, header read and checked; `body`
+  /// reads its records.
+  func forEachFile(_ body: (TableReader) throws -> Void) throws {
+    while let reader = current {
+      try body(reader)
       try advance()
     }
   }

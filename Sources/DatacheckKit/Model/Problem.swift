@@ -86,6 +86,11 @@ public struct ProblemLog: Sendable, Equatable {
 
   public func count(of kind: Problem.Kind) -> Int { byKind[kind]?.count ?? 0 }
 
+  /// Rewrites every kept location (to place a segment's problems in its file).
+  mutating func mapLocations(_ transform: (Location) -> Location) {
+    for (kind, problem) in byKind { byKind[kind]!.first = problem.first.map(transform) }
+  }
+
   /// The problems in a stable order.
   public var problems: [Problem] { byKind.values.sorted { $0.kind < $1.kind } }
 }

@@ -121,5 +121,7 @@ public struct DatasetProfiler: Sendable {
     for c in columns.indices { columns[c].merge(other.columns[c]) }
     duplicates.merge(other.duplicates)
     if let theirs = other.label { label?.merge(theirs) }
+    for i in idValues.indices where i < other.idValues.count { idValues[i].values.merge(other.idValues[i].values) }
+    if let theirs = other.overlap { overlap?.merge(theirs) }
   }
 }

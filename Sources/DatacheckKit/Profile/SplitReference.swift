@@ -24,6 +24,17 @@ public struct SplitOverlap: Sendable, Equatable {
   /// Rows compared (scaled counts when the reference was sampled are estimates).
   public var rows = 0
   public var exact = true
+
+  /// Adds the counts of a later part of the split.
+  mutating func merge(_ other: SplitOverlap) {
+    rowsWithLabel += other.rowsWithLabel
+    rowsWithoutLabel += other.rowsWithoutLabel
+    idRows.merge(other.idRows, uniquingKeysWith: +)
+    rowsBeforeTrainEnd += other.rowsBeforeTrainEnd
+    timedRows += other.timedRows
+    rows += other.rows
+    exact = exact && other.exact
+  }
 }
 
 extension RowHashTable {

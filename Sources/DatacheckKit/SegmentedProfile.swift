@@ -1,0 +1,207 @@
+import Foundation
+
+/// Profiles a plain delimited file in segments, on several threads, with the result of one
+/// sequential pass over the same segments.
+///
+/// The file is cut every `segmentBytes` bytes; segment k runs from the record boundary where
+/// segment k − 1 ended to the first record boundary at or past the cut k + 1 (a line feed outside
+/// quotes). A thread cannot know where a quoted newline puts that boundary without reading what
+/// comes before, so it starts at the first line feed past its cut and the merge checks that start
+/// against where the previous segment really ended: a wrong guess (a quoted newline straddling the
+/// cut) is read again from the right place. Segments are merged in file order, so the profile is
+/// the same for every thread count, byte for byte; only the segment size changes it (sketches and
+/// floating-point sums depend on how the rows are grouped).
+///
+/// Memory: at most `threads + 1` unmerged segment profiles.
+struct SegmentedProfile {
+  /// One segment's profile, or the error that ended it; lines and problems count from its start.
+  struct Part {
+    var profiler: DatasetProfiler
+    var problems: ProblemLog
+    var records: Int
+    var lines: Int
+    var start: Int
+    var end: Int
+  }
+
+  let first: CSVFileReader
+  let threads: Int
+  let segmentBytes: Int
+  let makeProfiler: () -> DatasetProfiler
+  let observe: (inout DatasetProfiler, RecordBatch) -> Void
+
+  /// How many segments the file is cut into (one when it is smaller than a segment).
+  static func count(size: Int, segmentBytes: Int) -> Int { max(1, (size + segmentBytes - 1) / max(1, segmentBytes)) }
+
+  private var size: Int { first.fileSize }
+  private var count: Int { SegmentedProfile.count(size: size, segmentBytes: segmentBytes) }
+  /// The file offset segment k stops at or past (nil: the last segment reads to the end).
+  private func cut(_ k: Int) -> Int? { k < count ? k * segmentBytes : nil }
+
+  /// Profiles every segment and merges them into `profiler`; gives `first` the whole file's
+  /// problems, record count and fingerprint. `progress` gets the bytes merged so far.
+  func run(into profiler: inout DatasetProfiler, progress: (Int) -> Void) throws {
+    first.stop(at: cut(1)!)
+    // One reader sees every byte in order only when it reads the file for its fingerprint alone:
+    // beside the workers, or after the profile on one thread.
+    var fingerprint: Result<String, Error>?
+    let path = first.path
+    let hashing = threads > 1 ? JoinableThread { fingerprint = Result { try FileSource.fingerprint(path: path) } } : nil
+    defer { hashing?.join() }
+    let pool = threads > 1 ? Pool(threads: threads, count: count, work: guessAndProfile) : nil
+    defer { pool?.stop() }
+
+    var problems = ProblemLog()
+    var records = 0
+    var lines = 0
+    var expected = 0
+    for k in 0..<count {
+      if k > 0 && expected >= size { break }  // a long record carried an earlier segment to the end
+      var part: Result<Part, Error>
+      if let pool {
+        part = pool.take(k)
+        if k > 0, case .success(let guessed) = part, guessed.start == expected {} else if k > 0 {
+          part = Result { try profile(k, start: expected, firstLine: 1) }
+        }
+      } else {
+        part = Result { try profile(k, start: expected, firstLine: 1) }
+      }
+      if case .failure = part, k > 0 {
+        // Read it again numbered from its true first line, so that the error says where it is.
+        part = Result { try profile(k, start: expected, firstLine: lines + 1) }
+      }
+      let p = try part.get()
+      if k == 0 && profiler.rows == 0 { profiler = p.profiler } else { profiler.merge(p.profiler) }
+      problems.merge(k == 0 ? p.problems : p.problems.shifted(byLines: lines))
+      records += p.records
+      lines += p.lines
+      expected = p.end
+      progress(expected)
+    }
+    hashing?.join()
+    let whole = try (fingerprint ?? Result { try FileSource.fingerprint(path: path) }).get()
+    first.absorb(problems: problems, records: records, fingerprint: whole)
+  }
+
+  /// A worker's segment k: its start guessed as just past the first line feed at or after its cut.
+  private func guessAndProfile(_ k: Int) throws -> Part {
+    try profile(k, start: k == 0 ? 0 : guessStart(cut(k)!), firstLine: 1)
+  }
+
+  /// Reads segment k from `start` (k = 0: the reader that read the header) into a new profiler.
+  private func profile(_ k: Int, start: Int, firstLine: Int) throws -> Part {
+    let reader = k == 0 ? first : try CSVFileReader(segmentOf: first, start: start, stop: cut(k + 1), firstLine: firstLine)
+    var profiler = makeProfiler()
+    while try reader.next() { observe(&profiler, reader.batch) }
+    return Part(profiler: profiler, problems: reader.problems, records: reader.recordsParsed,
+                lines: reader.linesEnded, start: k == 0 ? 0 : start, end: reader.endOffset)
+  }
+
+  /// The offset just past the first line feed at or after `cut − 1`, or the file's size.
+  private func guessStart(_ cut: Int) throws -> Int {
+    let file = try FileSource(path: first.path, offset: cut - 1)
+    let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    defer { block.deallocate() }
+    var offset = cut - 1
+    while true {
+      let n = try file.read(into: block)
+      if n == 0 { return size }
+      if let i = block[0..<n].firstIndex(of: 10) { return offset + (i - block.startIndex) + 1 }
+      offset += n
+    }
+  }
+}
+
+extension ProblemLog {
+  /// The same problems, their lines moved down by `lines` (a segment's, placed in its file).
+  func shifted(byLines lines: Int) -> ProblemLog {
+    guard lines != 0 else { return self }
+    var out = self
+    out.mapLocations { location in
+      var moved = location
+      moved.line = location.line.map { $0 + lines }
+      return moved
+    }
+    return out
+  }
+}
+
+/// Worker threads that profile segments ahead of the merge, at most `threads` of them ahead.
+private final class Pool {
+  private let condition = NSCondition()
+  private var results: [Int: Result<SegmentedProfile.Part, Error>] = [:]
+  private var next = 0
+  private var merged = 0
+  private var stopped = false
+  private var running: [JoinableThread] = []
+  private let threads: Int
+  private let count: Int
+
+  init(threads: Int, count: Int, work: @escaping (Int) throws -> SegmentedProfile.Part) {
+    self.threads = threads
+    self.count = count
+    for _ in 0..<threads {
+      running.append(JoinableThread { [self] in
+        while let k = claim() {
+          let result = Result { try work(k) }
+          condition.lock()
+          results[k] = result
+          condition.broadcast()
+          condition.unlock()
+        }
+      })
+    }
+  }
+
+  /// The next segment to profile, once it is no more than `threads` ahead of the merge.
+  private func claim() -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while !stopped && next < count && next > merged + threads { condition.wait() }
+    guard !stopped && next < count else { return nil }
+    next += 1
+    return next - 1
+  }
+
+  /// Waits for segment k's result and hands it over.
+  func take(_ k: Int) -> Result<SegmentedProfile.Part, Error> {
+    condition.lock()
+    defer { condition.unlock() }
+    while results[k] == nil { condition.wait() }
+    merged = k + 1
+    condition.broadcast()
+    return results.removeValue(forKey: k)!
+  }
+
+  /// Lets the workers finish their segment and waits for them.
+  func stop() {
+    condition.lock()
+    stopped = true
+    condition.broadcast()
+    condition.unlock()
+    for thread in running { thread.join() }
+  }
+}
+
+/// A thread that can be waited for.
+final class JoinableThread {
+  private let done = DispatchSemaphore(value: 0)
+  private var joined = false
+
+  /// Starts `body` on a new thread.
+  init(_ body: @escaping () -> Void) {
+    let thread = Thread { [done] in
+      body()
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+  }
+
+  /// Waits for the thread's body to return (at once if it has been joined before).
+  func join() {
+    guard !joined else { return }
+    done.wait()
+    joined = true
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import DatacheckKit
+
+/// `--threads` changes how fast, never what: a plain file is profiled in segments merged in file
+/// order, and a segment read by another thread starts where it guessed (just past the first line
+/// feed after its cut) only when the previous segment really ended there. Every thread count must
+/// give the same JSON, byte for byte, and the segments together must give the profile of one
+/// unsegmented pass (equal up to floating-point rounding while the sketches are exact).
+@Suite struct ThreadsTests {
+  /// Every plain delimited fixture of the repository (gzip files are read in one stream, Parquet
+  /// by row group), with the label column the fixture is made for.
+  static let fixtures: [String] = {
+    let root = Fixtures.root.path
+    let names = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+    return names.filter { name in
+      [".csv", ".tsv", ".txt"].contains { name.hasSuffix($0) } && !name.hasPrefix("expected/")
+    }.sorted()
+  }()
+
+  static func label(of fixture: String) -> String? {
+    switch fixture {
+    case "churn.csv", "labels/clean.csv": return "churned"
+    case "labels/sum_target.csv": return "price"
+    case _ where fixture.hasPrefix("goals/"): return "churned"
+    case _ where fixture.hasPrefix("labels/"): return "label"
+    default: return nil
+    }
+  }
+
+  /// The JSON profile, or the error, of `path` read with `threads` threads in segments of `segment` bytes.
+  static func run(_ path: String, threads: Int, segment: Int, label: String? = nil) -> String {
+    do {
+      return ProfileJSON.render(try Fixtures.profile([path], chunkSize: 1 << 16) {
+        $0.read.threads = threads
+        $0.read.segmentBytes = segment
+        if let label { $0.profile.label = LabelOptions(column: label) }
+      })
+    } catch {
+      return "error: \(error)"
+    }
+  }
+
+  @Test(arguments: fixtures)
+  func everyThreadCountGivesTheSameBytes(fixture: String) throws {
+    let path = Fixtures.path(fixture)
+    let size = try #require(FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+    let label = ThreadsTests.label(of: fixture)
+    // Cuts anywhere: small files get segments of a few bytes, larger ones (read in a debug build
+    // here, with their label analysis) 7 segments.
+    let small = size < 8192
+    for segment in small ? [7, 64, size / 2 + 1] : [size / 7 + 1] {
+      let one = ThreadsTests.run(path, threads: 1, segment: segment, label: label)
+      #expect(!one.hasPrefix("error") || fixture.hasPrefix("bad/"), "\(fixture): \(one.prefix(300))")
+      for threads in small ? [2, 3] : [2] {
+        let other = ThreadsTests.run(path, threads: threads, segment: segment, label: label)
+        #expect(other == one, "\(fixture), segments of \(segment) bytes: \(threads) threads differ from 1")
+      }
+    }
+  }
+
+  /// A small file whose quoted fields hold newlines (LF, CRLF, blank lines inside quotes), with
+  /// problems to locate after them: segments of every size from 5 bytes to the whole file put cuts
+  /// all over it, so many workers guess a start inside a quoted field. (Sizes below 5 bytes cut at
+  /// every line already.)
+  static let straddling: String = {
+    var text = "id,note,amount,label\r\n"
+    for i in 1...24 {
+      switch i % 6 {
+      case 0: text += "\(i),\"two\nlines, \"\"quoted\"\"\",\(i * 3),yes\n"
+      case 1: text += "\(i),\"\n\n\(i)\n\",\(Double(i) / 4),no\r\n"
+      case 2: text += "\(i),plain \(i % 4),,no\n"
+      case 3: text += i == 15 ? "\(i),ragged\n\n" : "\(i),\"a\r\nb\",\(i),yes\n"
+      case 4: text += "\(i),\"\",\(i * 7),no\n"
+      default: text += "\(i),\"x\ny\nz\",NA,yes\n"
+      }
+    }
+    return text
+  }()
+
+  @Test func quotedNewlinesStraddlingEveryCut() throws {
+    let path = Fixtures.temporary(ThreadsTests.straddling)
+    let whole = ThreadsTests.run(path, threads: 1, segment: 1 << 30, label: "label")
+    #expect(!whole.hasPrefix("error"), "\(whole)")
+    #expect(whole.contains("\"ragged_row\"") && whole.contains("\"blank_line\""), "the fixture's problems are reported")
+    var differing: [Int] = []
+    var unlike: [String] = []
+    for segment in 5...ThreadsTests.straddling.utf8.count {
+      let one = ThreadsTests.run(path, threads: 1, segment: segment, label: "label")
+      let two = ThreadsTests.run(path, threads: 2, segment: segment, label: "label")
+      if one != two { differing.append(segment) }
+      // Below the sketches' capacities the segmented profile is the one-pass profile, lines of
+      // problems included; only the last bits of means and deviations may move.
+      if let first = JSONCompare.differences(whole, one, tolerance: 1e-12).first, unlike.count < 5 {
+        unlike.append("segments of \(segment) bytes: \(first)")
+      }
+    }
+    #expect(differing.isEmpty, "segment sizes where 2 threads differ from 1: \(differing.prefix(20))")
+    #expect(unlike.isEmpty, "\(unlike)")
+  }
+
+  /// An error after some cuts is reported at its place in the file, whatever the segments.
+  @Test func errorsKeepTheirLineAndColumn() throws {
+    let text = ThreadsTests.straddling + "99,bad\"quote,1,no\n100,\"never closed,1,no\n"
+    let path = Fixtures.temporary(text)
+    let whole = ThreadsTests.run(path, threads: 1, segment: 1 << 30)
+    #expect(whole.contains(":54:7: error[csv.stray-quote]"), "\(whole)")
+    let differing = (5...text.utf8.count).filter { segment in
+      [1, 2].contains { ThreadsTests.run(path, threads: $0, segment: segment) != whole }
+    }
+    #expect(differing.isEmpty, "segment sizes giving another error: \(differing.prefix(20))")
+  }
+}
