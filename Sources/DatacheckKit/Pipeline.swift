@@ -45,6 +45,11 @@ public struct Pipeline {
         try SegmentedProfile(first: csv, threads: max(1, read.threads), segmentBytes: read.segmentBytes,
                              makeProfiler: makeProfiler, observe: observe)
           .run(into: &profiler) { progress?(done + $0, reader.progress.total) }
+      } else if let parquet = file as? ParquetFileReader, parquet.rowGroupCount > 1 {
+        let (done, groups) = (reader.progress.read, parquet.rowGroupCount)
+        let size = reader.progress.total.map { $0 - done } ?? 0
+        try RowGroupProfile(first: parquet, options: read, makeProfiler: makeProfiler, observe: observe)
+          .run(into: &profiler) { progress?(done + size * $0 / groups, reader.progress.total) }
       } else {
         while try file.next() {
           observe(&profiler, file.batch)

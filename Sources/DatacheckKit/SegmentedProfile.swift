@@ -12,7 +12,7 @@ import Foundation
 /// the same for every thread count, byte for byte; only the segment size changes it (sketches and
 /// floating-point sums depend on how the rows are grouped).
 ///
-/// Memory: at most `threads + 1` unmerged segment profiles.
+/// Memory: at most `threads` unmerged segment profiles besides the merged one.
 struct SegmentedProfile {
   /// One segment's profile, or the error that ended it; lines and problems count from its start.
   struct Part {
@@ -112,6 +112,40 @@ struct SegmentedProfile {
   }
 }
 
+/// Profiles the row groups of a Parquet file on several threads, each on its own reader, and
+/// merges them in file order: every thread count gives the same profile, as for `SegmentedProfile`.
+struct RowGroupProfile {
+  let first: ParquetFileReader
+  let options: ReadOptions
+  let makeProfiler: () -> DatasetProfiler
+  let observe: (inout DatasetProfiler, RecordBatch) -> Void
+
+  func run(into profiler: inout DatasetProfiler, progress: (Int) -> Void) throws {
+    let count = first.rowGroupCount
+    first.stop(atRowGroup: 1)
+    let pool = options.threads > 1 ? Pool(threads: options.threads, count: count, work: profile) : nil
+    defer { pool?.stop() }
+    var problems = ProblemLog()
+    var records = 0
+    for g in 0..<count {
+      let (part, partProblems, partRecords) = try (pool?.take(g) ?? Result { try profile(g) }).get()
+      if g == 0 && profiler.rows == 0 { profiler = part } else { profiler.merge(part) }
+      problems.merge(partProblems)
+      records += partRecords
+      progress(g + 1)
+    }
+    first.absorb(problems: problems, records: records)
+  }
+
+  /// Row group g into a new profiler (g = 0: the reader that read the footer).
+  private func profile(_ g: Int) throws -> (DatasetProfiler, ProblemLog, Int) {
+    let reader = g == 0 ? first : try ParquetFileReader(path: first.path, options: options, rowGroups: g..<g + 1)
+    var profiler = makeProfiler()
+    while try reader.next() { observe(&profiler, reader.batch) }
+    return (profiler, reader.problems, reader.recordsParsed)
+  }
+}
+
 extension ProblemLog {
   /// The same problems, their lines moved down by `lines` (a segment's, placed in its file).
   func shifted(byLines lines: Int) -> ProblemLog {
@@ -126,10 +160,11 @@ extension ProblemLog {
   }
 }
 
-/// Worker threads that profile segments ahead of the merge, at most `threads` of them ahead.
-private final class Pool {
+/// Worker threads that profile segments (or row groups) ahead of the merge, at most `threads`
+/// of them ahead; the merge takes them in order.
+final class Pool<Part> {
   private let condition = NSCondition()
-  private var results: [Int: Result<SegmentedProfile.Part, Error>] = [:]
+  private var results: [Int: Result<Part, Error>] = [:]
   private var next = 0
   private var merged = 0
   private var stopped = false
@@ -137,7 +172,7 @@ private final class Pool {
   private let threads: Int
   private let count: Int
 
-  init(threads: Int, count: Int, work: @escaping (Int) throws -> SegmentedProfile.Part) {
+  init(threads: Int, count: Int, work: @escaping (Int) throws -> Part) {
     self.threads = threads
     self.count = count
     for _ in 0..<threads {
@@ -153,18 +188,18 @@ private final class Pool {
     }
   }
 
-  /// The next segment to profile, once it is no more than `threads` ahead of the merge.
+  /// The next segment to profile, once fewer than `threads` segments wait to be merged.
   private func claim() -> Int? {
     condition.lock()
     defer { condition.unlock() }
-    while !stopped && next < count && next > merged + threads { condition.wait() }
+    while !stopped && next < count && next >= merged + threads { condition.wait() }
     guard !stopped && next < count else { return nil }
     next += 1
     return next - 1
   }
 
   /// Waits for segment k's result and hands it over.
-  func take(_ k: Int) -> Result<SegmentedProfile.Part, Error> {
+  func take(_ k: Int) -> Result<Part, Error> {
     condition.lock()
     defer { condition.unlock() }
     while results[k] == nil { condition.wait() }

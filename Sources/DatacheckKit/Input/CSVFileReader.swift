@@ -17,7 +17,7 @@ public struct ReadOptions: Sendable {
   public var threads = 1
   /// A plain file is profiled in segments of about this many bytes, cut at record boundaries and
   /// merged in file order, whatever `threads` is (so every thread count gives the same profile).
-  public var segmentBytes = 64 << 20
+  public var segmentBytes = 32 << 20
 
   public init() {}
 }
@@ -42,6 +42,8 @@ final class CSVFileReader: TableReader {
   let options: ReadOptions
   private let file: FileSource
   private let source: PeekableSource
+  /// The thread decompressing a gzip file ahead of the parser, when there is one.
+  private let readAhead: ReadAheadSource?
   private let parser: CSVParser
   private let compression: String
   private var buffer: UnsafeMutableRawBufferPointer
@@ -57,8 +59,9 @@ final class CSVFileReader: TableReader {
     self.path = path
     self.options = options
     file = try FileSource(path: path)
-    let (source, gzip) = try CSVFileReader.decompressing(file, path: path)
+    let (source, gzip, readAhead) = try CSVFileReader.decompressing(file, path: path, threads: options.threads)
     self.source = source
+    self.readAhead = readAhead
     compression = gzip ? "gzip" : "none"
     var problems = ProblemLog()
     let bom = try source.peek(3) == [0xEF, 0xBB, 0xBF]
@@ -83,6 +86,7 @@ final class CSVFileReader: TableReader {
     options = first.options
     file = try FileSource(path: path, offset: start)
     source = PeekableSource(file)
+    readAhead = nil
     compression = "none"
     origin = start
     parser = CSVParser(path: path, delimiter: first.parser.delimiter, maxFieldSize: options.maxFieldSize,
@@ -119,7 +123,7 @@ final class CSVFileReader: TableReader {
   var batch: RecordBatch { parser.batch }
   var problems: ProblemLog { whole?.problems ?? parser.problems }
   var recordsParsed: Int { whole?.records ?? parser.recordsParsed }
-  var bytesRead: Int { whole != nil ? fileSize : file.bytesRead }
+  var bytesRead: Int { whole != nil ? fileSize : readAhead?.position ?? file.bytesRead }
   var totalBytes: Int? { file.totalBytes }
 
   var info: SourceInfo {
@@ -159,10 +163,15 @@ final class CSVFileReader: TableReader {
   }
 
   /// Wraps `file` in a gzip decompressor when it starts with the gzip magic bytes.
-  private static func decompressing(_ file: FileSource, path: String) throws -> (PeekableSource, Bool) {
+  /// With more than one thread, the decompression runs on a thread of its own (`readAhead`).
+  private static func decompressing(_ file: FileSource, path: String, threads: Int)
+    throws -> (source: PeekableSource, gzip: Bool, readAhead: ReadAheadSource?) {
     let raw = PeekableSource(file)
-    guard GzipSource.isGzip(try raw.peek(2)) else { return (raw, false) }
-    return (PeekableSource(try GzipSource(raw, path: path)), true)
+    guard GzipSource.isGzip(try raw.peek(2)) else { return (raw, false, nil) }
+    let gzip = try GzipSource(raw, path: path)
+    guard threads > 1 else { return (PeekableSource(gzip), true, nil) }
+    let ahead = ReadAheadSource(gzip) { file.bytesRead }
+    return (PeekableSource(ahead), true, ahead)
   }
 
   private static func delimiter(for path: String, sample: [UInt8]) -> UInt8 {

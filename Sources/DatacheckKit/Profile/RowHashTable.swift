@@ -48,8 +48,15 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   }
 
   /// Adds a later part's groups.
+  ///
+  /// The table first grows to hold both parts: `other`'s slots come in the order of their place
+  /// here, so inserting them into a table that fills up on the way piles them into one ever
+  /// longer run of probes (quadratic time), where a table with room takes them in linear time.
   mutating func merge(_ other: RowHashTable) {
     if other.level > level { level = other.level; rebuild(size: keys.count) }
+    var size = keys.count
+    while (used + other.used) * 4 > size * 3 && (size + size / 2) * 12 <= budgetBytes { size += size / 2 }
+    if size > keys.count { rebuild(size: size) }
     for slot in other.keys.indices where other.keys[slot] != 0 { insert(other.keys[slot], merging: other.payloads[slot]) }
   }
 

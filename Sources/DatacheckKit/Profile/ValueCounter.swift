@@ -87,11 +87,17 @@ public struct ValueCounter: Sendable {
   private mutating func switchToSketches() {
     var distinct = HyperLogLog()
     var top = SpaceSaving(capacity: ValueCounter.summaryCapacity)
-    let entries = exactEntries()
+    let entries = table.entries()
     for entry in entries { distinct.insert(hash: entry.hash) }
-    // Seed with the largest counts: every value left out counted no more than those kept.
-    for entry in entries.sorted(by: ValueCounter.byCount).prefix(ValueCounter.summaryCapacity) {
-      entry.bytes.withUnsafeBytes { top.insert(hash: entry.hash, bytes: $0, count: entry.count) }
+    // Seed with the largest counts (ties by hash, cheaper than by bytes and as deterministic):
+    // every value left out counted no more than those kept.
+    let seeds = entries.sorted { $0.count != $1.count ? $0.count > $1.count : $0.hash < $1.hash }
+    arena.withUnsafeBytes { bytes in
+      for entry in seeds.prefix(ValueCounter.summaryCapacity) {
+        let start = Int(offsets[entry.index])
+        let value = UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[entry.index])])
+        top.insert(hash: entry.hash, bytes: value, count: entry.count)
+      }
     }
     sketch = (distinct, top)
     table = HashCountTable()

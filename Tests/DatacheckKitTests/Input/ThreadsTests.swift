@@ -59,6 +59,24 @@ import Testing
     }
   }
 
+  /// gzip files (decompressed on a thread of their own ahead of the parser) and Parquet files
+  /// (row groups profiled in parallel), errors included. That row groups merged in order give the
+  /// profile of one pass is ParquetFixtureTests' check of row_groups.parquet against its CSV twin.
+  static let streamed: [String] = {
+    let root = Fixtures.root.path
+    let names = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+    return names.filter { $0.hasSuffix(".gz") || $0.hasSuffix(".parquet") || $0 == "plain_gzip_noext" }.sorted()
+  }()
+
+  @Test(arguments: streamed)
+  func gzipAndParquetGiveTheSameBytes(fixture: String) throws {
+    let path = Fixtures.path(fixture)
+    let one = ThreadsTests.run(path, threads: 1, segment: 64)
+    for threads in [2, 3] {
+      #expect(ThreadsTests.run(path, threads: threads, segment: 64) == one, "\(fixture): \(threads) threads differ from 1")
+    }
+  }
+
   /// A small file whose quoted fields hold newlines (LF, CRLF, blank lines inside quotes), with
   /// problems to locate after them: segments of every size from 5 bytes to the whole file put cuts
   /// all over it, so many workers guess a start inside a quoted field. (Sizes below 5 bytes cut at

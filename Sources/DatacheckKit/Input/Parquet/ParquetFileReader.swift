@@ -14,16 +14,23 @@ final class ParquetFileReader: TableReader {
   private let readers: [ParquetColumnReader]
   private let compression: String
   private(set) var batch: RecordBatch
-  private(set) var problems = ProblemLog()
-  private(set) var recordsParsed = 0
+  private var ownProblems = ProblemLog()
+  private var ownRecords = 0
+  var problems: ProblemLog { whole?.problems ?? ownProblems }
+  var recordsParsed: Int { whole?.records ?? ownRecords }
   private var rowGroup = -1
+  /// The row group after the last one this reader reads.
+  private var endRowGroup: Int
+  /// What the row groups of this file added up to, once merged (see `absorb`).
+  private var whole: (problems: ProblemLog, records: Int)?
   private var rowGroupRemaining = 0
   private var fingerprint: String?
   private var invalidUTF8Reported: [Int]
   /// Where the column data ends and the footer's metadata starts.
   private let dataEnd: Int
 
-  init(path: String, options: ReadOptions) throws {
+  /// Opens the file to read its row groups `rowGroups` (every one when nil).
+  init(path: String, options: ReadOptions, rowGroups: Range<Int>? = nil) throws {
     self.path = path
     self.options = options
     file = try ParquetFile(path: path)
@@ -37,15 +44,26 @@ final class ParquetFileReader: TableReader {
     compression = ParquetFileReader.codecNames(metadata, schema: schema)
     batch = RecordBatch(columns: schema.columns.count, capacity: options.batchRows)
     invalidUTF8Reported = Array(repeating: 0, count: schema.columns.count)
-    recordProblems()
+    rowGroup = (rowGroups?.lowerBound ?? 0) - 1
+    endRowGroup = min(rowGroups?.upperBound ?? Int.max, metadata.rowGroups.count)
+    if rowGroup < 0 { recordProblems() }  // the file's problems go with its first row group
   }
+
+  /// The file's row groups, each of which can be read on its own.
+  var rowGroupCount: Int { metadata.rowGroups.count }
+
+  /// Reads no row group from `end` on (this reader then reads the first part of the file).
+  func stop(atRowGroup end: Int) { endRowGroup = min(endRowGroup, end) }
+
+  /// Takes the problems and record count of the whole file, once its row groups are merged.
+  func absorb(problems: ProblemLog, records: Int) { whole = (problems, records) }
 
   var columnNames: [String] { schema.columns.map(\.name) }
   /// The column names: what must be equal across the files of one dataset.
   var headerFields: [[UInt8]] { schema.columns.map { Array($0.name.utf8) } }
   /// Every column's type follows its storage type (see `ParquetValueFormat.columnType`).
   var declaredTypes: [ColumnType?] { schema.columns.map { $0.format.columnType } }
-  var bytesRead: Int { file.bytesRead }
+  var bytesRead: Int { whole != nil ? file.size : file.bytesRead }
 
   var info: SourceInfo {
     if fingerprint == nil { fingerprint = (try? file.fingerprint()) ?? "" }
@@ -64,12 +82,12 @@ final class ParquetFileReader: TableReader {
       }
       let n = min(options.batchRows - rows, rowGroupRemaining)
       for (index, reader) in readers.enumerated() { try reader.read(n, into: &batch, column: index) }
-      for i in 0..<n { batch.endRecord(line: recordsParsed + rows + i + 1, fieldCount: readers.count) }
+      for i in 0..<n { batch.endRecord(line: ownRecords + rows + i + 1, fieldCount: readers.count) }
       rows += n
       rowGroupRemaining -= n
       if rowGroupRemaining == 0 { try finishRowGroup() }
     }
-    recordsParsed += rows
+    ownRecords += rows
     recordInvalidUTF8()
     return rows > 0
   }
@@ -78,7 +96,7 @@ final class ParquetFileReader: TableReader {
   private func recordInvalidUTF8() {
     for (index, reader) in readers.enumerated() where reader.invalidUTF8 > invalidUTF8Reported[index] {
       for _ in invalidUTF8Reported[index]..<reader.invalidUTF8 {
-        problems.record(.invalidUTF8, at: Location(path: path),
+        ownProblems.record(.invalidUTF8, at: Location(path: path),
                         detail: "column `\(reader.column.name)`: a STRING value is not valid UTF-8")
       }
       invalidUTF8Reported[index] = reader.invalidUTF8
@@ -87,7 +105,7 @@ final class ParquetFileReader: TableReader {
 
   /// Moves to the next row group with rows; returns false after the last.
   private func startNextRowGroup() throws -> Bool {
-    while rowGroup + 1 < metadata.rowGroups.count {
+    while rowGroup + 1 < endRowGroup {
       rowGroup += 1
       let group = metadata.rowGroups[rowGroup]
       guard group.numRows > 0 else { continue }
@@ -110,7 +128,7 @@ final class ParquetFileReader: TableReader {
       try reader.finishChunk(rows: Int(group.numRows))
       let chunk = group.columns[reader.column.leafIndex].metaData!
       if let stated = ParquetStatistics(chunk.statistics, column: reader.column).nullCount, stated != Int64(reader.nullsInChunk) {
-        problems.record(.statisticsMismatch, at: Location(path: path),
+        ownProblems.record(.statisticsMismatch, at: Location(path: path),
                         detail: "row group \(rowGroup), column `\(reader.column.name)`: the footer counts \(stated) nulls, the pages hold \(reader.nullsInChunk)")
       }
     }
@@ -120,12 +138,12 @@ final class ParquetFileReader: TableReader {
     if !schema.nested.isEmpty {
       let names = schema.nested.map { "`\($0)`" }.joined(separator: ", ")
       for _ in schema.nested {
-        problems.record(.unsupportedColumn, at: Location(path: path),
+        ownProblems.record(.unsupportedColumn, at: Location(path: path),
                         detail: "nested columns are not profiled: \(names)")
       }
     }
     for warning in schema.unknownLogicalTypes {
-      problems.record(.unknownLogicalType, at: Location(path: path), detail: warning)
+      ownProblems.record(.unknownLogicalType, at: Location(path: path), detail: warning)
     }
   }
 }
