@@ -49,16 +49,31 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
 
   /// Adds a later part's groups.
   ///
-  /// The table first grows to hold both parts: `other`'s slots come in the order of their place
-  /// here, so inserting them into a table that fills up on the way piles them into one ever
-  /// longer run of probes (quadratic time), where a table with room takes them in linear time.
+  /// `other`'s slots come in the order of their place here, so inserting them in slot order into
+  /// a table that fills up on the way piles them into one ever longer run of probes (quadratic
+  /// time). So the table first grows to hold both parts, and then takes them in slot order (which
+  /// walks both tables from end to end); when the budget stops it short of that, it takes them in
+  /// a scattered order (a stride prime to the slot count), which keeps probe runs short.
   mutating func merge(_ other: RowHashTable) {
     if other.level > level { level = other.level; rebuild(size: keys.count) }
     var size = keys.count
     while (used + other.used) * 4 > size * 3 && (size + size / 2) * 12 <= budgetBytes { size += size / 2 }
     if size > keys.count { rebuild(size: size) }
-    for slot in other.keys.indices where other.keys[slot] != 0 { insert(other.keys[slot], merging: other.payloads[slot]) }
+    let n = other.keys.count
+    var stride = 1
+    if (used + other.used) * 4 > size * 3 {
+      stride = Int(0x9E37_79B9 % UInt64(n))
+      while RowHashTable.gcd(stride, n) != 1 { stride += 1 }
+    }
+    var slot = 0
+    for _ in 0..<n {
+      if other.keys[slot] != 0 { insert(other.keys[slot], merging: other.payloads[slot]) }
+      slot += stride
+      if slot >= n { slot -= n }
+    }
   }
+
+  private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
   /// Whether `hash` is a group here; nil when the sample does not cover it.
   func contains(_ hash: UInt64) -> Bool? {
