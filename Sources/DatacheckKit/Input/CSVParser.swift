@@ -47,6 +47,10 @@ final class CSVParser {
   private var pendingCR = false
   private var quoteOpener: (line: Int, column: Int)?
   private static let sliceLimit = 64 * 1024
+  /// Whether quote-free lines skip libcsv (see `parseUnquotedLine`); tests turn it off to compare.
+  var unquotedFastPath = true
+  /// Where the fields of the line being read end (the fast path keeps track of this many).
+  private var fieldEnds = [Int](repeating: 0, count: 1024)
   /// Bytes handed to libcsv so far (this parser's input starts at 0).
   private(set) var consumed = 0
   /// Where to stop: at the first line feed that ends a record at or past this offset of the
@@ -88,6 +92,11 @@ final class CSVParser {
         }
       }
       let limit = min(n, i + CSVParser.sliceLimit)
+      if unquotedFastPath && mode == .records && column == 1 && parser.pstate == CCSV_ROW_NOT_BEGUN,
+         let end = parseUnquotedLine(chunk, from: i, limit: limit) {
+        i = end
+        continue
+      }
       var j = i
       while j < limit && chunk[j] != 10 && chunk[j] != 13 { j += 1 }
       guard j < limit else {
@@ -102,6 +111,59 @@ final class CSVParser {
       parse(UnsafeRawBufferPointer(rebasing: chunk[i..<end]), endsLine: true)
       i = end
     }
+  }
+
+  /// Reads a whole line that holds no quote without libcsv, by libcsv's rules for unquoted
+  /// fields (CSV_STRICT, no other option): fields end at the delimiter, spaces and tabs around a
+  /// field are dropped (unless one is the delimiter), and a line of nothing else is blank, not a
+  /// record. Returns where the line ends, or nil — having changed nothing — when the line has a
+  /// quote, does not end before `limit`, or has more fields than it keeps track of: then libcsv
+  /// reads it. (ThreadsTests and CSVFastPathTests compare both ways on every fixture and on
+  /// random input.)
+  private func parseUnquotedLine(_ chunk: UnsafeRawBufferPointer, from start: Int, limit: Int) -> Int? {
+    let base = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    let d = delimiter
+    var k = start
+    var ends = 0
+    while k < limit {
+      let c = base[k]
+      if c == d {
+        guard ends < fieldEnds.count else { return nil }
+        fieldEnds[ends] = k
+        ends += 1
+      } else if c == 10 || c == 13 {
+        break
+      } else if c == 34 {
+        return nil
+      }
+      k += 1
+    }
+    guard k < limit, ends < fieldEnds.count else { return nil }
+    fieldEnds[ends] = k
+    var end = k + 1
+    if base[k] == 13 {
+      if end < chunk.count { if base[end] == 10 { end += 1 } } else { pendingCR = true }
+    }
+    recordStartLine = line
+    let isSpace = { (c: UInt8) in (c == 32 || c == 9) && c != d }
+    var from = start
+    for f in 0...ends {
+      var a = from, b = fieldEnds[f]
+      from = b + 1
+      while a < b && isSpace(base[a]) { a += 1 }
+      while b > a && isSpace(base[b - 1]) { b -= 1 }
+      if ends == 0 && a == b {
+        problems.record(.blankLine, at: Location(path: path, line: line))
+        break
+      }
+      field(UnsafeRawBufferPointer(start: base + a, count: b - a))
+      if f == ends { endRecord() }
+      if failed { return end }
+    }
+    consumed += end - start
+    line += 1
+    stopIfPast(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
+    return end
   }
 
   /// Ends the input: submits a last record without a line end, or reports an unclosed quote.

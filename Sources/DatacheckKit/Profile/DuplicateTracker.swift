@@ -4,7 +4,7 @@
 /// `budgetBytes` it samples 1 in 2^level distinct rows (a row and its copies share a hash, so
 /// they are kept or dropped together) and reports duplicates × 2^level, flagged inexact.
 public struct DuplicateTracker: Sendable {
-  public static let defaultBudget = 48 << 20
+  public static let defaultBudget = 32 << 20
 
   /// The payload counts the rows that repeated the group's first row.
   enum Repeats: RowGroupRule {

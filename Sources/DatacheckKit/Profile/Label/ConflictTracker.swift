@@ -6,7 +6,7 @@
 /// probability 1/32,768, so a conflict is missed that rarely. Past `budgetBytes` the table
 /// samples groups, and the counts are scaled and flagged inexact.
 struct ConflictTracker: Sendable {
-  static let defaultBudget = 24 << 20
+  static let defaultBudget = 16 << 20
 
   enum LabelGroup: RowGroupRule {
     static let conflict: UInt32 = 1 << 31

@@ -47,7 +47,7 @@ struct FeatureAccumulator: Sendable {
 /// The label analysis of one pass: classes, per-column label statistics, conflicts, label runs.
 ///
 /// Bounded memory: per column a value table of at most 4,096 values, a bucket histogram, and
-/// fixed-size counters; plus the conflict table (24 MiB at most, then sampled).
+/// fixed-size counters; plus the conflict table (16 MiB at most, then sampled).
 struct LabelProfiler: Sendable {
   let options: LabelOptions
   let labelIndex: Int
