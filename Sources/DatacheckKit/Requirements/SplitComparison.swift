@@ -67,7 +67,9 @@ enum Divergence {
     let (na, nb) = (Double(a.values.reduce(0, +)), Double(b.values.reduce(0, +)))
     guard na > 0, nb > 0 else { return 0 }
     var js = 0.0
-    for key in Set(a.keys).union(b.keys) {
+    // In key order: a sum over a Set's order (random in each process) changes its last digits
+    // from run to run, and the report must be the same every time.
+    for key in Set(a.keys).union(b.keys).sorted() {
       let p = Double(a[key] ?? 0) / na, q = Double(b[key] ?? 0) / nb, m = (p + q) / 2
       if p > 0 { js += 0.5 * p * log2(p / m) }
       if q > 0 { js += 0.5 * q * log2(q / m) }

@@ -35,6 +35,31 @@ import Testing
   }
 
   /// The actions are computed from the data: the class short, how many rows, how many to review.
+  /// The same counts give the same divergence to the last bit, whatever order the tables keep
+  /// their keys in (a dictionary's order changes with its capacity, and from process to process).
+  @Test func jensenShannonDoesNotDependOnKeyOrder() {
+    var rng = SplitMix(seed: 7)
+    let keys = (0..<300).map { _ in rng.next() }
+    var a: [UInt64: Int] = [:], b: [UInt64: Int] = [:], roomy: [UInt64: Int] = [:]
+    roomy.reserveCapacity(50_000)
+    for key in keys {
+      a[key] = 1 + Int(rng.next() % 1_000)
+      b[key] = 1 + Int(rng.next() % 1_000)
+    }
+    for key in keys.reversed() { roomy[key] = a[key] }
+    let js = Divergence.jensenShannon(a, b)
+    #expect(js > 0 && js.bitPattern == Divergence.jensenShannon(roomy, b).bitPattern)
+    // Against the sum written out in key order.
+    let (na, nb) = (Double(a.values.reduce(0, +)), Double(b.values.reduce(0, +)))
+    var sum = 0.0
+    for key in keys.sorted() {
+      let p = Double(a[key]!) / na, q = Double(b[key]!) / nb, m = (p + q) / 2
+      sum += 0.5 * p * log2(p / m)
+      sum += 0.5 * q * log2(q / m)
+    }
+    #expect(js.bitPattern == sum.bitPattern)
+  }
+
   @Test func shortClassActionIsComputed() throws {
     let v = try RequirementsPipeline(goalPath: Fixtures.path("goals/short_of_labels.yaml")).run()
     let row = try #require(v.rows.first { $0.id == "min_rows_per_class" })
