@@ -49,13 +49,21 @@ public struct ColumnProfiler: Sendable {
   mutating func observe(_ column: RecordBatch.Column, rows: Int, rowHashes: inout [UInt64],
                         scratch: inout ColumnScratch, keep: Bool) {
     if keep { scratch.reset(rows: rows) }
+    // Plain pointers in the loop: an array element written through `self` or an `inout` array
+    // checks that the array is not shared, once a value, which showed in profiles.
     column.bytes.withUnsafeBytes { bytes in
+    column.ends.withUnsafeBufferPointer { ends in
+    column.flags.withUnsafeBufferPointer { flags in
+    rowHashes.withUnsafeMutableBufferPointer { rowHashes in
+    scratch.hashes.withUnsafeMutableBufferPointer { hashes in
+    scratch.numbers.withUnsafeMutableBufferPointer { numbers in
+    scratch.missing.withUnsafeMutableBufferPointer { missing in
       var start = 0
       for i in 0..<rows {
-        let end = Int(column.ends[i])
+        let end = Int(ends[i])
         var hash = RowHash.absent
         var result = Observed(missing: true, number: .nan)
-        if column.flags[i] & RecordBatch.absent != 0 {
+        if flags[i] & RecordBatch.absent != 0 {
           observeAbsent()
         } else {
           let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
@@ -64,13 +72,13 @@ public struct ColumnProfiler: Sendable {
         }
         rowHashes[i] = RowHash.combine(rowHashes[i], hash)
         if keep {
-          scratch.hashes.append(hash)
-          scratch.numbers.append(result.number)
-          scratch.missing.append(result.missing)
+          hashes[i] = hash
+          numbers[i] = result.number
+          missing[i] = result.missing
         }
         start = end
       }
-    }
+    }}}}}}}
   }
 
   /// What observing one value found: whether it is missing, and its number (NaN if none; a

@@ -17,13 +17,12 @@ struct ColumnScratch: Sendable {
   var numbers: [Double] = []
   var missing: [Bool] = []
 
+  /// Makes room for `rows` rows, every one of which the caller then sets.
   mutating func reset(rows: Int) {
-    hashes.removeAll(keepingCapacity: true)
-    numbers.removeAll(keepingCapacity: true)
-    missing.removeAll(keepingCapacity: true)
-    hashes.reserveCapacity(rows)
-    numbers.reserveCapacity(rows)
-    missing.reserveCapacity(rows)
+    guard hashes.count != rows else { return }
+    hashes = Array(repeating: 0, count: rows)
+    numbers = Array(repeating: .nan, count: rows)
+    missing = Array(repeating: true, count: rows)
   }
 }
 
