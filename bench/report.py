@@ -26,7 +26,9 @@ p.add_argument("--commit", default="", help="the commit datacheck was built from
 a = p.parse_args()
 
 MiB = 1024 * 1024
-DUP_TABLE_MIB = 128  # datacheck's exact duplicate-row table is capped at 128 MiB (README)
+# The tables of row hashes grow with the rows up to their caps (README): duplicate rows 32 MiB,
+# and with --label the feature rows for conflicting labels 16 MiB.
+DUP_TABLE_MIB = 32 + 16
 
 
 def sh(*cmd):
@@ -120,9 +122,20 @@ def target(what, value, limit, unit="×", goal=False):
 target("datacheck csv ÷ Polars full profile csv (wall)", ratio(base, wall("polars profile csv")), 0.5)
 target("datacheck csv ÷ Polars bare read_csv (wall)", ratio(base, wall("polars read_csv")), 1.0, goal=True)
 dc_rss = [rss_mib(n) for n in ("datacheck csv", "datacheck csv.gz", "datacheck parquet")]
+try:
+    with open(a.profile_json, "rb") as f1, open(os.path.join(os.path.dirname(a.profile_json), "out-1-thread.json"), "rb") as f2:
+        same_reports = f1.read() == f2.read()
+except OSError:
+    same_reports = False
+if ok("datacheck csv, 1 thread"):
+    one = wall("datacheck csv, 1 thread")
+    w(f"`--threads {os.cpu_count()}` against 1 on the CSV: {one / base:.2f}× faster "
+      f"({rss_mib('datacheck csv, 1 thread'):,.1f} MiB peak RSS with one thread); the reports are "
+      f"{'byte-identical' if same_reports else 'DIFFERENT (a bug)'}.")
+    w("")
 target("datacheck peak RSS, largest of csv, csv.gz, parquet", max(dc_rss) if None not in dc_rss else None, 190, " MiB")
 big_rss, small_rss = rss_mib("datacheck csv"), rss_mib("datacheck csv, 1/10 rows")
-target(f"datacheck RSS growth, {a.small_rows:,} → {a.rows:,} rows (flat apart from the duplicate-row table)",
+target(f"datacheck RSS growth, {a.small_rows:,} → {a.rows:,} rows (flat apart from the row-hash tables, 32 + 16 MiB)",
        None if big_rss is None or small_rss is None else big_rss - small_rss, DUP_TABLE_MIB, " MiB")
 target(f"datacheck wall, {a.rows:,} rows ÷ {a.small_rows:,} rows (linear in rows)",
        ratio(base, wall("datacheck csv, 1/10 rows")), 10.5)
@@ -182,10 +195,11 @@ root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 commit = a.commit or sh("git", "-C", root, "rev-parse", "--short", "HEAD") + (
     " with uncommitted changes" if sh("git", "-C", root, "status", "--porcelain", "--", "Sources", "Package.swift") else "")
 w(f"- datacheck {sh(a.datacheck, '--version')} built from commit {commit}, "
-  f"{sh('swift', '--version').splitlines()[0] if sh('swift', '--version') else 'swift ?'}, `swift build -c release`, one core.")
+  f"{sh('swift', '--version').splitlines()[0] if sh('swift', '--version') else 'swift ?'}, `swift build -c release`, `--threads` {os.cpu_count()} "
+  "(every core, the default) unless the command says 1 thread.")
 peers = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in ("duckdb", "polars", "pandas", "pyarrow", "numpy"))
 w(f"- Peers (bench/requirements.txt): {peers}; Python {platform.python_version()}. "
-  "Polars and DuckDB use every core; datacheck and pandas one.")
+  "Polars, DuckDB and datacheck use every core; pandas one.")
 w(f"- Floors: libcsv {sh('dpkg-query', '-W', '-f', '${Version}', 'libcsv-dev') or '?'} "
   f"(bench/csvcount.c, cc -O2), {sh('gzip', '--version').splitlines()[0]}, "
   f"{sh('cat', '--version').splitlines()[0]}.")
