@@ -142,6 +142,7 @@ struct RowGroupProfile {
     let reader = g == 0 ? first : try ParquetFileReader(path: first.path, options: options, rowGroups: g..<g + 1)
     var profiler = makeProfiler()
     while try reader.next() { observe(&profiler, reader.batch) }
+    reader.releaseColumnReaders()
     return (profiler, reader.problems, reader.recordsParsed)
   }
 }

@@ -11,7 +11,7 @@ final class ParquetFileReader: TableReader {
   private let file: ParquetFile
   private let metadata: ParquetFileMetaData
   private let schema: ParquetSchema
-  private let readers: [ParquetColumnReader]
+  private var readers: [ParquetColumnReader]
   private let compression: String
   private(set) var batch: RecordBatch
   private var ownProblems = ProblemLog()
@@ -54,6 +54,10 @@ final class ParquetFileReader: TableReader {
 
   /// Reads no row group from `end` on (this reader then reads the first part of the file).
   func stop(atRowGroup end: Int) { endRowGroup = min(endRowGroup, end) }
+
+  /// Frees the column readers (pages, dictionaries) once this reader's row groups are read,
+  /// while the reader itself stays to describe the file.
+  func releaseColumnReaders() { readers = [] }
 
   /// Takes the problems and record count of the whole file, once its row groups are merged.
   func absorb(problems: ProblemLog, records: Int) { whole = (problems, records) }
