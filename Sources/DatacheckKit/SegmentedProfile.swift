@@ -71,7 +71,12 @@ struct SegmentedProfile {
         part = Result { try profile(k, start: expected, firstLine: lines + 1) }
       }
       let p = try part.get()
-      if k == 0 && profiler.rows == 0 { profiler = p.profiler } else { profiler.merge(p.profiler) }
+      if k == 0 && profiler.rows == 0 {
+        profiler = p.profiler
+        profiler.insertDeferredRows()
+      } else {
+        profiler.merge(p.profiler)
+      }
       problems.merge(k == 0 ? p.problems : p.problems.shifted(byLines: lines))
       records += p.records
       lines += p.lines
@@ -92,7 +97,9 @@ struct SegmentedProfile {
   private func profile(_ k: Int, start: Int, firstLine: Int) throws -> Part {
     let reader = k == 0 ? first : try CSVFileReader(segmentOf: first, start: start, stop: cut(k + 1), firstLine: firstLine)
     var profiler = makeProfiler()
+    profiler.deferRowInserts()
     while try reader.next() { observe(&profiler, reader.batch) }
+    profiler.sortDeferredRows()
     return Part(profiler: profiler, problems: reader.problems, records: reader.recordsParsed,
                 lines: reader.linesEnded, start: k == 0 ? 0 : start, end: reader.endOffset)
   }
@@ -129,7 +136,12 @@ struct RowGroupProfile {
     var records = 0
     for g in 0..<count {
       let (part, partProblems, partRecords) = try (pool?.take(g) ?? Result { try profile(g) }).get()
-      if g == 0 && profiler.rows == 0 { profiler = part } else { profiler.merge(part) }
+      if g == 0 && profiler.rows == 0 {
+        profiler = part
+        profiler.insertDeferredRows()
+      } else {
+        profiler.merge(part)
+      }
       problems.merge(partProblems)
       records += partRecords
       progress(g + 1)
@@ -141,8 +153,10 @@ struct RowGroupProfile {
   private func profile(_ g: Int) throws -> (DatasetProfiler, ProblemLog, Int) {
     let reader = g == 0 ? first : try ParquetFileReader(path: first.path, options: options, rowGroups: g..<g + 1)
     var profiler = makeProfiler()
+    profiler.deferRowInserts()
     while try reader.next() { observe(&profiler, reader.batch) }
     reader.releaseColumnReaders()
+    profiler.sortDeferredRows()
     return (profiler, reader.problems, reader.recordsParsed)
   }
 }

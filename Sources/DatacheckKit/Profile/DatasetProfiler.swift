@@ -116,6 +116,27 @@ public struct DatasetProfiler: Sendable {
     rows += batch.count
   }
 
+  /// A segment's profiler lists its rows' hashes (duplicates, conflicts) instead of building
+  /// tables: 20 bytes a row, sorted by its own thread, inserted into the dataset's tables at the
+  /// merge in one sweep each.
+  mutating func deferRowInserts() {
+    duplicates.deferInserts()
+    label?.deferRowInserts()
+  }
+
+  /// Sorts what `deferRowInserts` listed; done by the segment's thread before the merge.
+  mutating func sortDeferredRows() {
+    duplicates.sortDeferred()
+    label?.sortDeferredRows()
+  }
+
+  /// Inserts what `deferRowInserts` listed into this profiler's own tables (a segment's profiler
+  /// that becomes the dataset's).
+  mutating func insertDeferredRows() {
+    duplicates.insertDeferred()
+    label?.insertDeferredRows()
+  }
+
   public mutating func merge(_ other: DatasetProfiler) {
     rows += other.rows
     for c in columns.indices { columns[c].merge(other.columns[c]) }

@@ -56,12 +56,10 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   /// a scattered order (a stride prime to the slot count), which keeps probe runs short.
   mutating func merge(_ other: RowHashTable) {
     if other.level > level { level = other.level; rebuild(size: keys.count) }
-    var size = keys.count
-    while (used + other.used) * 4 > size * 3 && (size + size / 2) * 12 <= budgetBytes { size += size / 2 }
-    if size > keys.count { rebuild(size: size) }
+    reserve(other.used)
     let n = other.keys.count
     var stride = 1
-    if (used + other.used) * 4 > size * 3 {
+    if (used + other.used) * 4 > keys.count * 3 {
       stride = Int(0x9E37_79B9 % UInt64(n))
       while RowHashTable.gcd(stride, n) != 1 { stride += 1 }
     }
@@ -74,6 +72,21 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   }
 
   private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+
+  /// Adds rows `rows[i]` of groups `hashes[i]`, the hashes in ascending order, as `add` would one
+  /// by one: after growing to hold them (as `merge` does), ascending hashes are ascending slots,
+  /// one sweep over the table.
+  mutating func add(sorted hashes: [UInt64], rows: [UInt32]) {
+    reserve(hashes.count >> level)
+    for i in hashes.indices { add(hashes[i], row: rows[i]) }
+  }
+
+  /// Grows the table, within the budget, to hold `extra` more groups below 75 % load.
+  private mutating func reserve(_ extra: Int) {
+    var size = keys.count
+    while (used + extra) * 4 > size * 3 && (size + size / 2) * 12 <= budgetBytes { size += size / 2 }
+    if size > keys.count { rebuild(size: size) }
+  }
 
   /// Whether `hash` is a group here; nil when the sample does not cover it.
   func contains(_ hash: UInt64) -> Bool? {

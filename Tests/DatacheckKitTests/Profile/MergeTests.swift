@@ -119,6 +119,57 @@ import Testing
     }
   }
 
+  /// Segments list their row hashes, sort them and the merge inserts them in one sweep: the
+  /// counts are those of one pass in file order, sampled or not (they do not depend on order).
+  @Test(arguments: [1 << 20, 64 << 20])
+  mutating func deferredRowsCountLikeOnePass(budget: Int) {
+    let rows = (0..<300_000).map { _ in XXH64Mix.mix(rng.next() % 200_000) }
+    let labels = rows.indices.map { UInt64(($0 * 7919) % 3) << 17 }
+    var duplicates = DuplicateTracker(budgetBytes: budget), conflicts = ConflictTracker(budgetBytes: budget)
+    for r in rows.indices {
+      duplicates.observe(rows[r])
+      conflicts.observe(features: rows[r], label: labels[r])
+    }
+    var mergedDuplicates = DuplicateTracker(budgetBytes: budget), mergedConflicts = ConflictTracker(budgetBytes: budget)
+    for (i, part) in [0..<70_000, 70_000..<70_001, 70_001..<300_000].enumerated() {
+      var d = DuplicateTracker(budgetBytes: budget), c = ConflictTracker(budgetBytes: budget)
+      d.deferInserts()
+      c.deferInserts()
+      for r in part {
+        d.observe(rows[r])
+        c.observe(features: rows[r], label: labels[r])
+      }
+      d.sortDeferred()
+      c.sortDeferred()
+      if i == 0 {
+        (mergedDuplicates, mergedConflicts) = (d, c)
+        mergedDuplicates.insertDeferred()
+        mergedConflicts.insertDeferred()
+      } else {
+        mergedDuplicates.merge(d)
+        mergedConflicts.merge(c)
+      }
+    }
+    #expect(duplicates.isExact == (budget > 1 << 20) && mergedDuplicates.level == duplicates.level)
+    #expect(mergedDuplicates.duplicates == duplicates.duplicates)
+    #expect(mergedConflicts.summary == conflicts.summary && mergedConflicts.isExact == conflicts.isExact)
+    if budget > 1 << 20 { #expect(duplicates.duplicates == rows.count - Set(rows).count) }
+  }
+
+  @Test mutating func radixSortSortsAndCarries() {
+    for n in [0, 1, 2, 17, 70_000] {
+      var keys = (0..<n).map { _ in rng.next() % (n % 2 == 0 ? UInt64.max : 5_000) }
+      var values = keys.map { UInt32(truncatingIfNeeded: $0 &* 31) }
+      let expected = keys.sorted()
+      RadixSort.sort(&keys, carrying: &values)
+      #expect(keys == expected)
+      #expect(zip(keys, values).allSatisfy { UInt32(truncatingIfNeeded: $0 &* 31) == $1 })
+      var alone = expected.shuffled(using: &rng)
+      RadixSort.sort(&alone)
+      #expect(alone == expected)
+    }
+  }
+
   @Test func problemLog() {
     var a = ProblemLog(), b = ProblemLog(), whole = ProblemLog()
     for line in 1...8 {

@@ -137,6 +137,11 @@ struct LabelProfiler: Sendable {
     accumulators[c] = acc
   }
 
+  /// See `DatasetProfiler.deferRowInserts`.
+  mutating func deferRowInserts() { conflicts.deferInserts() }
+  mutating func sortDeferredRows() { conflicts.sortDeferred() }
+  mutating func insertDeferredRows() { conflicts.insertDeferred() }
+
   /// Adds the label analysis of a later part of the dataset.
   mutating func merge(_ other: LabelProfiler) {
     let classMap = classes.merge(other.classes)
