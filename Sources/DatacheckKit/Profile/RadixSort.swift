@@ -1,6 +1,10 @@
-/// Sorts 64-bit hashes, and the 32-bit values that go with them, by the hash: least significant
-/// digit first, 16 bits a pass (four passes over the arrays and a buffer of their size), which on
-/// the hundreds of thousands of row hashes of a segment is several times faster than `sort`.
+/// Sorts 64-bit hashes, and the 32-bit values that go with them, by the hash, in place.
+///
+/// Most significant digit first (American flag sort): one counting pass places every key in the
+/// bucket of its top 16 bits by cycles of swaps; a bucket of more than 32 keys is sorted the same
+/// way on its next 8 bits, a smaller one by insertion. No second buffer: a segment's row hashes
+/// are sorted where they are, so sorting adds no memory. Several times faster than `sort` on the
+/// hundreds of thousands of uniform hashes of a segment.
 enum RadixSort {
   static func sort(_ keys: inout [UInt64]) {
     var none: [UInt32] = []
@@ -13,30 +17,70 @@ enum RadixSort {
   }
 
   private static func sort(_ keys: inout [UInt64], values: inout [UInt32], carry: Bool) {
-    let n = keys.count
-    guard n > 1 else { return }
-    var keysOut = [UInt64](repeating: 0, count: n)
-    var valuesOut = [UInt32](repeating: 0, count: carry ? n : 0)
-    var counts = [Int](repeating: 0, count: 1 << 16)
-    for shift in stride(from: UInt64(0), to: 64, by: 16) {
-      keys.withUnsafeBufferPointer { src in
-      values.withUnsafeBufferPointer { srcValues in
-      keysOut.withUnsafeMutableBufferPointer { dst in
-      valuesOut.withUnsafeMutableBufferPointer { dstValues in
-      counts.withUnsafeMutableBufferPointer { counts in
-        for i in 0..<counts.count { counts[i] = 0 }
-        for key in src { counts[Int(truncatingIfNeeded: (key >> shift) & 0xFFFF)] += 1 }
-        var total = 0
-        for i in 0..<counts.count { (counts[i], total) = (total, total + counts[i]) }
-        for i in 0..<n {
-          let digit = Int(truncatingIfNeeded: (src[i] >> shift) & 0xFFFF)
-          dst[counts[digit]] = src[i]
-          if carry { dstValues[counts[digit]] = srcValues[i] }
-          counts[digit] += 1
+    guard keys.count > 1 else { return }
+    keys.withUnsafeMutableBufferPointer { k in
+      values.withUnsafeMutableBufferPointer { v in
+        Pass(keys: k, values: v, carry: carry).sort(0..<k.count, shift: 48, bits: 16)
+      }
+    }
+  }
+
+  private struct Pass {
+    let keys: UnsafeMutableBufferPointer<UInt64>
+    let values: UnsafeMutableBufferPointer<UInt32>
+    let carry: Bool
+
+    /// Sorts `range`, whose keys agree above bit `shift + bits`, by their digit at `shift`, then each bucket.
+    func sort(_ range: Range<Int>, shift: Int, bits: Int) {
+      if range.count <= 32 { return insertionSort(range) }
+      let buckets = 1 << bits
+      let mask = UInt64(buckets - 1)
+      var ends = [Int](repeating: 0, count: buckets)
+      for i in range { ends[Int(truncatingIfNeeded: (keys[i] >> UInt64(shift)) & mask)] += 1 }
+      var next = [Int](repeating: 0, count: buckets)
+      var total = range.lowerBound
+      for b in 0..<buckets {
+        next[b] = total
+        total += ends[b]
+        ends[b] = total
+      }
+      for b in 0..<buckets {
+        while next[b] < ends[b] {
+          var key = keys[next[b]]
+          var value = carry ? values[next[b]] : 0
+          var target = Int(truncatingIfNeeded: (key >> UInt64(shift)) & mask)
+          while target != b {  // carry the key to its bucket and pick up the one it displaces
+            swap(&key, &keys[next[target]])
+            if carry { swap(&value, &values[next[target]]) }
+            next[target] += 1
+            target = Int(truncatingIfNeeded: (key >> UInt64(shift)) & mask)
+          }
+          keys[next[b]] = key
+          if carry { values[next[b]] = value }
+          next[b] += 1
         }
-      }}}}}
-      swap(&keys, &keysOut)
-      swap(&values, &valuesOut)
+      }
+      guard shift > 0 else { return }
+      var start = range.lowerBound
+      for b in 0..<buckets {
+        if ends[b] - start > 1 { sort(start..<ends[b], shift: max(0, shift - 8), bits: min(8, shift)) }
+        start = ends[b]
+      }
+    }
+
+    func insertionSort(_ range: Range<Int>) {
+      guard range.count > 1 else { return }
+      for i in range.dropFirst() {
+        let key = keys[i], value = carry ? values[i] : 0
+        var j = i - 1
+        while j >= range.lowerBound && keys[j] > key {
+          keys[j + 1] = keys[j]
+          if carry { values[j + 1] = values[j] }
+          j -= 1
+        }
+        keys[j + 1] = key
+        if carry { values[j + 1] = value }
+      }
     }
   }
 }
