@@ -125,10 +125,28 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   }
 
   private mutating func rebuild(size: Int) {
+    guard size != keys.count else { return resample() }
     let oldKeys = keys, oldPayloads = payloads
     keys = Array(repeating: 0, count: size)
     payloads = Array(repeating: 0, count: size)
     used = 0
     for slot in oldKeys.indices where oldKeys[slot] != 0 { insert(oldKeys[slot], merging: oldPayloads[slot]) }
+  }
+
+  /// Keeps only the groups the (raised) sampling level covers, in the same arrays: the survivors
+  /// are set aside, the table cleared and refilled. At the budget a second table the size of this
+  /// one would be the largest allocation of a profile; the survivors are half a full table or less.
+  private mutating func resample() {
+    var survivingKeys: [UInt64] = [], survivingPayloads: [UInt32] = []
+    survivingKeys.reserveCapacity(used / 2 + used / 16)   // one more bit sampled: about half stay
+    survivingPayloads.reserveCapacity(used / 2 + used / 16)
+    for slot in keys.indices where keys[slot] != 0 && sampled(keys[slot]) {
+      survivingKeys.append(keys[slot])
+      survivingPayloads.append(payloads[slot])
+    }
+    keys.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    payloads.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    used = 0
+    for i in survivingKeys.indices { insert(survivingKeys[i], merging: survivingPayloads[i]) }
   }
 }
