@@ -51,7 +51,7 @@ final class CSVParser {
   var unquotedFastPath = true
   /// Where the fields of the line being read end (the fast path keeps track of this many).
   private var fieldEnds = [Int](repeating: 0, count: 1024)
-  /// Bytes handed to libcsv so far (this parser's input starts at 0).
+  /// Bytes read so far, by libcsv or `parseUnquotedLine` (this parser's input starts at 0).
   private(set) var consumed = 0
   /// Where to stop: at the first line feed that ends a record at or past this offset of the
   /// input (a segment of a file ends there); nil reads to the end.
@@ -118,8 +118,7 @@ final class CSVParser {
   /// field are dropped (unless one is the delimiter), and a line of nothing else is blank, not a
   /// record. Returns where the line ends, or nil — having changed nothing — when the line has a
   /// quote, does not end before `limit`, or has more fields than it keeps track of: then libcsv
-  /// reads it. (ThreadsTests and CSVFastPathTests compare both ways on every fixture and on
-  /// random input.)
+  /// reads it. (CSVFastPathTests compares both ways on every fixture and on random input.)
   private func parseUnquotedLine(_ chunk: UnsafeRawBufferPointer, from start: Int, limit: Int) -> Int? {
     let base = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let d = delimiter
