@@ -59,6 +59,20 @@ import Testing
     #expect(error.code == code && error.location.line == line && error.location.column == column, "\(error)")
   }
 
+  /// A CRLF whose LF starts the next read chunk ends the same line as one read whole: the next
+  /// line's ragged record and its stray quote are placed on their own line and column whatever
+  /// the chunk size (the column count once kept the LF, so the line after started at column 2).
+  @Test func crlfSplitAcrossChunksKeepsPlaces() throws {
+    let ragged = Fixtures.temporary("a,b\r\n1,2\r\n3\r\n4,5\r\n")
+    let quote = Fixtures.temporary("a,b\r\n1,2\r\n4,x\"y\r\n")
+    for chunk in 1...20 {
+      let profile = try Fixtures.profile([ragged], chunkSize: chunk)
+      #expect(profile.problems.first { $0.kind == .raggedRow }?.first.map(\.line) == [3], "chunk \(chunk)")
+      let error = try #require(throws: InputError.self) { try Fixtures.profile([quote], chunkSize: chunk) }
+      #expect(error.code == .strayQuote && error.location.line == 3 && error.location.column == 4, "chunk \(chunk): \(error)")
+    }
+  }
+
   /// The records as text, read without a header (`--no-header`) with `,`.
   private func read(_ bytes: [UInt8], chunk: Int) throws -> [[String]] {
     var options = ReadOptions()
