@@ -117,6 +117,31 @@ import Testing
     #expect(unlike.isEmpty, "\(unlike)")
   }
 
+  /// Shards of one dataset, one of them without a final line end, and a file read without a
+  /// header: cut into segments, on 1 and 2 threads, they give the one-pass profile.
+  @Test func shardsAndHeaderlessFilesSegmentLikeOnePass() throws {
+    let first = Fixtures.temporary(ThreadsTests.straddling)
+    let second = Fixtures.temporary(ThreadsTests.straddling.replacingOccurrences(of: "\r\n", with: "\n") + "99,last,1,no")
+    func run(_ paths: [String], threads: Int, segment: Int, header: Bool = true) -> String {
+      do {
+        return ProfileJSON.render(try Fixtures.profile(paths, chunkSize: 1 << 16) {
+          $0.read.threads = threads
+          $0.read.segmentBytes = segment
+          $0.read.hasHeader = header
+        })
+      } catch { return "error: \(error)" }
+    }
+    for (paths, header) in [([first, second], true), ([second], false)] {
+      let whole = run(paths, threads: 1, segment: 1 << 30, header: header)
+      #expect(!whole.hasPrefix("error"), "\(whole)")
+      for segment in [9, 40, 170] {
+        let one = run(paths, threads: 1, segment: segment, header: header)
+        #expect(run(paths, threads: 2, segment: segment, header: header) == one, "segments of \(segment) bytes")
+        #expect(JSONCompare.differences(whole, one, tolerance: 1e-12).isEmpty, "segments of \(segment) bytes: \(JSONCompare.differences(whole, one, tolerance: 1e-12).prefix(3))")
+      }
+    }
+  }
+
   /// An error after some cuts is reported at its place in the file, whatever the segments.
   @Test func errorsKeepTheirLineAndColumn() throws {
     let text = ThreadsTests.straddling + "99,bad\"quote,1,no\n100,\"never closed,1,no\n"
