@@ -37,7 +37,7 @@ struct Datacheck: ParsableCommand {
     // threshold hands every block of 1 MiB or more back to the system when it is freed (glibc's
     // own threshold rises to the largest block freed, which then stays in the heap), and one
     // malloc arena keeps worker threads from each holding freed memory of their own: peak RSS
-    // on 10M rows with --threads 2 went from 231 to 189 MiB, at the same speed.
+    // on 10M rows with --threads 2 went from 231 to about 195 MiB, at the same speed.
     _ = mallopt(mallocMmapThreshold, 1 << 20)
     _ = mallopt(mallocArenaMax, 1)
     #endif
