@@ -131,6 +131,27 @@ extension Sketches {
       #expect(s1.top(4) == [Self.item("a", 3, 0), Self.item("b", 3, 0)])
     }
 
+    /// Random weights, many evictions and a merge: the buckets stay consistent with the items
+    /// after every step, and the guarantees hold against exact counts.
+    @Test func bucketsStayConsistent() {
+      var rng = SplitMix(seed: 5)
+      var s = SpaceSaving(capacity: 16), other = SpaceSaving(capacity: 16)
+      var exact: [[UInt8]: Int] = [:]
+      var consistent = true
+      for step in 0..<20_000 {
+        let value = "v\(Int(rng.next() % 60) * Int(rng.next() % 3))"
+        let weight = rng.next() % 4 == 0 ? 1 + Int(rng.next() % 5) : 1
+        if step % 2 == 0 { Self.insert(&s, value, count: weight) } else { Self.insert(&other, value, count: weight) }
+        exact[Array(value.utf8), default: 0] += weight
+        if step % 97 == 0 { consistent = consistent && s.bucketsAreConsistent() && other.bucketsAreConsistent() }
+      }
+      s.merge(other)
+      #expect(consistent && s.bucketsAreConsistent())
+      Self.checkGuarantees(s, exact: exact, total: exact.values.reduce(0, +), capacity: 16)
+      for v in 0..<200 { Self.insert(&s, "after\(v)") }
+      #expect(s.bucketsAreConsistent())
+    }
+
     @Test func manyEvictionsKeepIndexConsistent() {
       // Round-robin over 300 values with capacity 16 forces constant
       // evictions; the hash index must keep finding monitored values.

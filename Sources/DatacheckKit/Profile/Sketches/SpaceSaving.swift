@@ -13,8 +13,10 @@
 /// - The table holds at most `capacity` items. A monitored value's count is
 ///   incremented; a new value is added while there is room; otherwise it
 ///   replaces the item with the minimum count `min`, taking
-///   `count = min + inserted count` and `error = min`. The minimum is found
-///   with an indexed binary min-heap (O(log capacity) per update, no scan).
+///   `count = min + inserted count` and `error = min`. Items are kept in
+///   buckets of equal count, the buckets in a list by count (Metwally et
+///   al.'s stream-summary): an increment by one moves an item to the next
+///   bucket, and the minimum is the first bucket's oldest item, both O(1).
 /// - `merge` follows the mergeable-summaries rule: counts and errors of common
 ///   items add; an item present in only one summary gets the other summary's
 ///   minimum count added to its count and error when that other summary is
@@ -29,7 +31,7 @@
 ///   `error <= N / capacity`.
 ///
 /// Memory: O(capacity): per item about 40 bytes of bookkeeping (hash, count,
-/// error, heap links), a copy of the value's bytes (plus an array header),
+/// error, bucket links), a copy of the value's bytes (plus an array header),
 /// and 2-4 hash-index entries of 4 bytes; slot arrays and index are reserved
 /// in `init`.
 /// Updates of monitored values never allocate; a replacement reuses the
@@ -59,15 +61,29 @@ public struct SpaceSaving: Sendable {
     var hash: UInt64
     var count: Int
     var error: Int
-    var heapIndex: Int32
+    /// The bucket holding the item, and its neighbours in that bucket's ring.
+    var bucket: Int32
+    var prev: Int32
+    var next: Int32
+  }
+
+  /// Items of one count: a ring of slots (`first` the oldest), in a list of buckets by count.
+  private struct Bucket: Sendable {
+    var count: Int
+    var first: Int32
+    var prev: Int32
+    var next: Int32
   }
 
   /// Monitored values by slot number, and their bytes (kept apart so slot
   /// moves never touch reference counts).
   private var slots: [Slot] = []
   private var values: [[UInt8]] = []
-  /// Min-heap of slot numbers ordered by count.
-  private var heap: [Int32] = []
+  /// Buckets by number; `minBucket` and `maxBucket` are the ends of their list (-1: none).
+  private var buckets: [Bucket] = []
+  private var freeBuckets: [Int32] = []
+  private var minBucket: Int32 = -1
+  private var maxBucket: Int32 = -1
   /// Open-addressing index (linear probing): slot number + 1, 0 = empty.
   private var table: [Int32]
   private let tableShift: UInt64
@@ -82,19 +98,19 @@ public struct SpaceSaving: Sendable {
     self.tableShift = 64 - bits
     slots.reserveCapacity(capacity)
     values.reserveCapacity(capacity)
-    heap.reserveCapacity(capacity)
   }
 
   private var isFull: Bool { slots.count == capacity }
-  private var minimumCount: Int { heap.isEmpty ? 0 : slots[Int(heap[0])].count }
+  private var minimumCount: Int { minBucket < 0 ? 0 : buckets[Int(minBucket)].count }
 
   /// Counts `count` occurrences of the value with this `hash` and `bytes`.
   public mutating func insert(hash: UInt64, bytes: UnsafeRawBufferPointer, count: Int = 1) {
     precondition(count > 0, "SpaceSaving counts must be positive")
     total &+= count
     if let slot = find(hash) {
+      let from = detach(slot)
       slots[slot].count &+= count
-      siftDown(Int(slots[slot].heapIndex))
+      attach(slot, after: from)
     } else if !isFull {
       addSlot(hash: hash, bytes: bytes, count: count, error: 0)
     } else {
@@ -105,22 +121,25 @@ public struct SpaceSaving: Sendable {
   private mutating func addSlot<C: Collection>(hash: UInt64, bytes: C, count: Int, error: Int)
   where C.Element == UInt8 {
     let slot = slots.count
-    slots.append(Slot(hash: hash, count: count, error: error, heapIndex: Int32(slot)))
+    slots.append(Slot(hash: hash, count: count, error: error, bucket: -1, prev: -1, next: -1))
     values.append(Array(bytes))
-    heap.append(Int32(slot))
     tableInsert(hash, slot: slot)
-    siftUp(slot)
+    // Counts often come in ascending order (a merge rebuilds that way): start from the largest.
+    attach(slot, after: maxBucket >= 0 && buckets[Int(maxBucket)].count <= count ? maxBucket : -1)
   }
 
   private mutating func replaceMinimum(hash: UInt64, bytes: UnsafeRawBufferPointer, count: Int) {
-    let slot = Int(heap[0])
+    let slot = Int(buckets[Int(minBucket)].first)
     let minimum = slots[slot].count
     tableRemove(slots[slot].hash)
-    slots[slot] = Slot(hash: hash, count: minimum &+ count, error: minimum, heapIndex: 0)
+    let from = detach(slot)
+    slots[slot].hash = hash
+    slots[slot].count = minimum &+ count
+    slots[slot].error = minimum
     values[slot].removeAll(keepingCapacity: true)
     values[slot].append(contentsOf: bytes)
     tableInsert(hash, slot: slot)
-    siftDown(0)
+    attach(slot, after: from)
   }
 
   /// The `n` items with the largest counts, by count descending, then bytes ascending.
@@ -226,51 +245,84 @@ public struct SpaceSaving: Sendable {
     table[hole] = 0
   }
 
-  // MARK: - Indexed min-heap on counts
+  // MARK: - Buckets of equal count (stream-summary)
 
-  /// Restores heap order after the count at heap position `start` decreased
-  /// or was newly added.
-  private mutating func siftUp(_ start: Int) {
-    slots.withUnsafeMutableBufferPointer { slots in
-      heap.withUnsafeMutableBufferPointer { heap in
-        let moving = heap[start]
-        let count = slots[Int(moving)].count
-        var i = start
-        while i > 0 {
-          let parent = (i &- 1) >> 1
-          if slots[Int(heap[parent])].count <= count { break }
-          heap[i] = heap[parent]
-          slots[Int(heap[i])].heapIndex = Int32(truncatingIfNeeded: i)
-          i = parent
-        }
-        heap[i] = moving
-        slots[Int(moving)].heapIndex = Int32(truncatingIfNeeded: i)
-      }
+  /// Takes `slot` out of its bucket; returns the bucket to search on from for its new place: the
+  /// same one, or the one before it when it emptied (-1: the start of the list).
+  private mutating func detach(_ slot: Int) -> Int32 {
+    let b = Int(slots[slot].bucket)
+    let (prev, next) = (slots[slot].prev, slots[slot].next)
+    if next == Int32(slot) {  // the only item: the bucket goes
+      let (before, after) = (buckets[b].prev, buckets[b].next)
+      if before >= 0 { buckets[Int(before)].next = after } else { minBucket = after }
+      if after >= 0 { buckets[Int(after)].prev = before } else { maxBucket = before }
+      freeBuckets.append(Int32(b))
+      return before
     }
+    slots[Int(prev)].next = next
+    slots[Int(next)].prev = prev
+    if buckets[b].first == Int32(slot) { buckets[b].first = next }
+    return Int32(b)
   }
 
-  /// Restores heap order after the count at heap position `start` increased.
-  private mutating func siftDown(_ start: Int) {
-    slots.withUnsafeMutableBufferPointer { slots in
-      heap.withUnsafeMutableBufferPointer { heap in
-        let n = heap.count
-        let moving = heap[start]
-        let count = slots[Int(moving)].count
-        var i = start
-        while true {
-          var child = 2 &* i &+ 1
-          if child >= n { break }
-          if child &+ 1 < n && slots[Int(heap[child &+ 1])].count < slots[Int(heap[child])].count {
-            child &+= 1
-          }
-          if count <= slots[Int(heap[child])].count { break }
-          heap[i] = heap[child]
-          slots[Int(heap[i])].heapIndex = Int32(truncatingIfNeeded: i)
-          i = child
-        }
-        heap[i] = moving
-        slots[Int(moving)].heapIndex = Int32(truncatingIfNeeded: i)
+  /// Puts `slot` (its count set) last in the bucket of its count, searching from bucket `from`
+  /// (whose count is not above it; -1: from the smallest), making the bucket when there is none.
+  private mutating func attach(_ slot: Int, after from: Int32) {
+    let count = slots[slot].count
+    var before = from
+    var after = from >= 0 ? buckets[Int(from)].next : minBucket
+    if from >= 0 && buckets[Int(from)].count == count {
+      after = from
+    } else {
+      while after >= 0 && buckets[Int(after)].count < count {
+        before = after
+        after = buckets[Int(after)].next
       }
     }
+    let b: Int32
+    if after >= 0 && buckets[Int(after)].count == count {
+      b = after
+      let first = buckets[Int(b)].first, last = slots[Int(first)].prev
+      slots[slot].prev = last
+      slots[slot].next = first
+      slots[Int(last)].next = Int32(slot)
+      slots[Int(first)].prev = Int32(slot)
+    } else {
+      let bucket = Bucket(count: count, first: Int32(slot), prev: before, next: after)
+      if let free = freeBuckets.popLast() {
+        b = free
+        buckets[Int(b)] = bucket
+      } else {
+        b = Int32(buckets.count)
+        buckets.append(bucket)
+      }
+      if before >= 0 { buckets[Int(before)].next = b } else { minBucket = b }
+      if after >= 0 { buckets[Int(after)].prev = b } else { maxBucket = b }
+      slots[slot].prev = Int32(slot)
+      slots[slot].next = Int32(slot)
+    }
+    slots[slot].bucket = b
+  }
+
+  /// Checks the buckets against the items (tests): every bucket non-empty, counts rising along
+  /// the list, each item in the bucket of its count, every item in one bucket.
+  func bucketsAreConsistent() -> Bool {
+    var seen = 0
+    var b = minBucket
+    var previous = Int.min
+    var last: Int32 = -1
+    while b >= 0 {
+      let bucket = buckets[Int(b)]
+      guard bucket.count > previous, bucket.prev == last else { return false }
+      var s = bucket.first
+      repeat {
+        guard slots[Int(s)].count == bucket.count, slots[Int(s)].bucket == b,
+              slots[Int(slots[Int(s)].next)].prev == s else { return false }
+        seen += 1
+        s = slots[Int(s)].next
+      } while s != bucket.first && seen <= slots.count
+      (previous, last, b) = (bucket.count, b, bucket.next)
+    }
+    return seen == slots.count && last == maxBucket
   }
 }
