@@ -14,12 +14,13 @@ import Foundation
 ///
 /// Memory: at most `threads` unmerged segment profiles besides the merged one.
 struct SegmentedProfile {
-  /// One segment's profile, or the error that ended it; lines and problems count from its start.
+  /// One segment's profile; its lines and problems are numbered from `firstLine`.
   struct Part {
     var profiler: DatasetProfiler
     var problems: ProblemLog
     var records: Int
     var lines: Int
+    var firstLine: Int
     var start: Int
     var end: Int
   }
@@ -57,27 +58,20 @@ struct SegmentedProfile {
     var expected = 0
     for k in 0..<count {
       if k > 0 && expected >= size { break }  // a long record carried an earlier segment to the end
-      var part: Result<Part, Error>
-      if let pool {
-        part = pool.take(k)
-        if k > 0, case .success(let guessed) = part, guessed.start == expected {} else if k > 0 {
-          part = Result { try profile(k, start: expected, firstLine: 1) }
-        }
+      // A worker's segment counts only if it started where the previous one ended; it failed or
+      // guessed wrong otherwise, and is read again from there, numbered from its true first line
+      // (so that an error says where it is).
+      let taken = pool?.take(k)
+      let p: Part
+      if case .success(let guessed)? = taken, guessed.start == expected {
+        p = guessed
+      } else if k == 0, let taken {
+        p = try taken.get()  // the first segment has no guessed start; its error is in place
       } else {
-        part = Result { try profile(k, start: expected, firstLine: 1) }
+        p = try profile(k, start: expected, firstLine: lines + 1)
       }
-      if case .failure = part, k > 0 {
-        // Read it again numbered from its true first line, so that the error says where it is.
-        part = Result { try profile(k, start: expected, firstLine: lines + 1) }
-      }
-      let p = try part.get()
-      if k == 0 && profiler.rows == 0 {
-        profiler = p.profiler
-        profiler.insertDeferredRows()
-      } else {
-        profiler.merge(p.profiler)
-      }
-      problems.merge(k == 0 ? p.problems : p.problems.shifted(byLines: lines))
+      profiler.absorb(p.profiler, first: k == 0)
+      problems.merge(p.problems.shifted(byLines: lines + 1 - p.firstLine))
       records += p.records
       lines += p.lines
       expected = p.end
@@ -101,7 +95,7 @@ struct SegmentedProfile {
     while try reader.next() { observe(&profiler, reader.batch) }
     profiler.sortDeferredRows()
     return Part(profiler: profiler, problems: reader.problems, records: reader.recordsParsed,
-                lines: reader.linesEnded, start: k == 0 ? 0 : start, end: reader.endOffset)
+                lines: reader.linesEnded, firstLine: firstLine, start: k == 0 ? 0 : start, end: reader.endOffset)
   }
 
   /// The offset just past the first line feed at or after `cut − 1`, or the file's size.
@@ -136,12 +130,7 @@ struct RowGroupProfile {
     var records = 0
     for g in 0..<count {
       let (part, partProblems, partRecords) = try (pool?.take(g) ?? Result { try profile(g) }).get()
-      if g == 0 && profiler.rows == 0 {
-        profiler = part
-        profiler.insertDeferredRows()
-      } else {
-        profiler.merge(part)
-      }
+      profiler.absorb(part, first: g == 0)
       problems.merge(partProblems)
       records += partRecords
       progress(g + 1)
@@ -158,6 +147,19 @@ struct RowGroupProfile {
     reader.releaseColumnReaders()
     profiler.sortDeferredRows()
     return (profiler, reader.problems, reader.recordsParsed)
+  }
+}
+
+extension DatasetProfiler {
+  /// Merges the profiler of a file's next segment or row group; the first part of the dataset's
+  /// first file becomes the profiler itself (its listed row hashes go into its own tables).
+  mutating func absorb(_ part: DatasetProfiler, first: Bool) {
+    if first && rows == 0 {
+      self = part
+      insertDeferredRows()
+    } else {
+      merge(part)
+    }
   }
 }
 
