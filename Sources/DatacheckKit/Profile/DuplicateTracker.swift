@@ -60,6 +60,6 @@ public struct DuplicateTracker: Sendable {
   }
 
   private mutating func insert(_ hashes: [UInt64]) {
-    table.add(sorted: hashes, rows: [UInt32](repeating: 0, count: hashes.count))
+    table.add(sorted: hashes, rows: nil)
   }
 }

@@ -73,12 +73,12 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
 
   private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
-  /// Adds rows `rows[i]` of groups `hashes[i]`, the hashes in ascending order, as `add` would one
-  /// by one: after growing to hold them (as `merge` does), ascending hashes are ascending slots,
-  /// one sweep over the table.
-  mutating func add(sorted hashes: [UInt64], rows: [UInt32]) {
+  /// Adds rows `rows[i]` (0 when nil) of groups `hashes[i]`, the hashes in ascending order, as
+  /// `add` would one by one: after growing to hold them (as `merge` does), ascending hashes are
+  /// ascending slots, one sweep over the table.
+  mutating func add(sorted hashes: [UInt64], rows: [UInt32]?) {
     reserve(hashes.count >> level)
-    for i in hashes.indices { add(hashes[i], row: rows[i]) }
+    for i in hashes.indices { add(hashes[i], row: rows?[i] ?? 0) }
   }
 
   /// Grows the table, within the budget, to hold `extra` more groups below 75 % load.
