@@ -5,12 +5,10 @@ import Foundation
 /// by the whole pipeline (with a label for odd-length inputs).
 enum FuzzCSV {
   static let input: FuzzInput = {
-    var input = FuzzInput(suffix: ".csv")
-    // Small reads and batches put record and field boundaries across reads; a small field cap
-    // keeps memory per input bounded.
-    input.read.maxFieldSize = 64 * 1024
-    input.read.chunkSize = 256
-    input.read.batchRows = 16
+    var input = FuzzInput.smallReads(suffix: ".csv")
+    // 97-byte segments on two threads: cuts land in quoted fields and guessed starts are checked.
+    input.read.segmentBytes = 97
+    input.read.threads = 2
     return input
   }()
 }

@@ -14,6 +14,17 @@ public struct FuzzInput {
     path = NSTemporaryDirectory() + "datacheck-fuzz-\(getpid())\(suffix)"
   }
 
+  /// A delimited-text input read in small pieces: 256-byte reads and 16-row batches put record
+  /// and field boundaries across reads, and a 64 KiB field cap keeps memory per input bounded
+  /// however much the input inflates to.
+  public static func smallReads(suffix: String) -> FuzzInput {
+    var input = FuzzInput(suffix: suffix)
+    input.read.maxFieldSize = 64 * 1024
+    input.read.chunkSize = 256
+    input.read.batchRows = 16
+    return input
+  }
+
   /// Writes `bytes` to `path`.
   public func write(_ bytes: Data) {
     guard FileManager.default.createFile(atPath: path, contents: bytes) else { fatalError("cannot write \(path)") }
