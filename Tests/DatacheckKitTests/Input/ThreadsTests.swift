@@ -142,6 +142,21 @@ import Testing
     }
   }
 
+  /// The label checks find the same leaks in segments as in one pass (a target that is the sum of
+  /// two columns is followed across merges; a 40-byte segment holds about one row).
+  @Test(arguments: [("labels/sum_target.csv", "price"), ("labels/proxy.csv", "label"), ("labels/copy.csv", "label")])
+  func segmentedLabelChecksFindTheSameLeaks(fixture: String, label: String) throws {
+    let path = Fixtures.path(fixture)
+    func findings(_ segment: Int) throws -> [String] {
+      let json = ThreadsTests.run(path, threads: 2, segment: segment, label: label)
+      let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "\(json.prefix(200))")
+      return (object["findings"] as? [[String: Any]] ?? []).map { "\($0["check"]!) \($0["columns"] ?? "")" }.sorted()
+    }
+    let whole = try findings(1 << 30)
+    #expect(whole.contains { $0.hasPrefix("target_copy") || $0.hasPrefix("target_proxy") }, "\(whole)")
+    for segment in [40, 4096] { #expect(try findings(segment) == whole, "segments of \(segment) bytes") }
+  }
+
   /// An error after some cuts is reported at its place in the file, whatever the segments.
   @Test func errorsKeepTheirLineAndColumn() throws {
     let text = ThreadsTests.straddling + "99,bad\"quote,1,no\n100,\"never closed,1,no\n"

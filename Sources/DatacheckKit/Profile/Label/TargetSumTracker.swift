@@ -12,6 +12,8 @@ struct TargetSumTracker: Sendable {
     var a: Int
     var b: Int        // -1 for a single column
     var operation: Int8   // 0: a, 1: a + b, 2: a − b, 3: b − a
+    /// The candidate's place in the list `start` made (dropping candidates keeps that order).
+    var id = 0
     var checked = 0
     var matched = 0
   }
@@ -28,6 +30,7 @@ struct TargetSumTracker: Sendable {
         for op in Int8(1)...3 { list.append(Candidate(a: a, b: b, operation: op)) }
       }
     }
+    for i in list.indices { list[i].id = i }
     candidates = list
   }
 
@@ -57,13 +60,19 @@ struct TargetSumTracker: Sendable {
   /// Adds a later part: a candidate survives if it is alive in both.
   mutating func merge(_ other: TargetSumTracker) {
     guard let mine = candidates, let theirs = other.candidates else { candidates = candidates ?? other.candidates; return }
-    candidates = mine.compactMap { c in
-      guard let t = theirs.first(where: { $0.a == c.a && $0.b == c.b && $0.operation == c.operation }) else { return nil }
-      var merged = c
-      merged.checked += t.checked
-      merged.matched += t.matched
-      return merged
+    // Both lists are in `start`'s order, so one walk pairs them (a search of the other list for
+    // each candidate was 6,112² comparisons a merge while parts were too short to drop any).
+    var merged: [Candidate] = []
+    var j = 0
+    for c in mine {
+      while j < theirs.count && theirs[j].id < c.id { j += 1 }
+      guard j < theirs.count, theirs[j].id == c.id else { continue }
+      var both = c
+      both.checked += theirs[j].checked
+      both.matched += theirs[j].matched
+      merged.append(both)
     }
+    candidates = merged
     rows += other.rows
   }
 
