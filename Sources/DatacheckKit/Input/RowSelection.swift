@@ -14,13 +14,14 @@ public enum RowSelection: Sendable {
       guard let c = columnNames.firstIndex(of: name) else { return Array(repeating: false, count: batch.count) }
       let wanted = Set(values.map { $0.lowercased() })
       return (0..<batch.count).map { r in
-        batch.columns[c].withValue(r) { wanted.contains(String(decoding: $0, as: UTF8.self).lowercased()) }
+        batch.column(c).withValue(r) { wanted.contains(String(decoding: $0, as: UTF8.self).lowercased()) }
       }
     case let .hashRange(lower, upper):
+      let columns = batch.columns
       return (0..<batch.count).map { r in
         var h = RowHash.seed
-        for column in batch.columns {
-          h = RowHash.combine(h, column.flags[r] & RecordBatch.absent != 0 ? RowHash.absent : column.withValue(r) { XXH64.hash($0) })
+        for column in columns {
+          h = RowHash.combine(h, column.isAbsent(r) ? RowHash.absent : column.withValue(r) { XXH64.hash($0) })
         }
         let x = Double(h >> 11) / Double(1 << 53)
         return x >= lower && x < upper
@@ -32,10 +33,11 @@ public enum RowSelection: Sendable {
 extension RecordBatch {
   /// A new batch with the complete records whose flag in `keep` is set (copies their values).
   func selecting(_ keep: [Bool]) -> RecordBatch {
+    let columns = self.columns
     var out = RecordBatch(columns: columns.count, capacity: keep.count)
     for r in 0..<count where keep[r] {
       for c in columns.indices {
-        if columns[c].flags[r] & RecordBatch.absent != 0 {
+        if columns[c].isAbsent(r) {
           out.appendAbsent(toColumn: c)
         } else {
           columns[c].withValue(r) { out.append($0, toColumn: c) }

@@ -1,61 +1,91 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A few thousand records stored column by column, reused from batch to batch.
 ///
 /// Each column keeps one contiguous byte buffer with the values back to back, the end offset of
 /// each value and a flag byte per value. A reader fills the batch with `append`, a profiler reads
-/// values as `UnsafeRawBufferPointer` views with `withValue`; `removeAll()` keeps the capacity, so
-/// a steady-state read allocates nothing. CSV (libcsv's field callback) and any future columnar
-/// reader fill the same shape, so Profile has a single input type.
+/// values as `UnsafeRawBufferPointer` views (`Column.withBuffers`, `Column.withValue`);
+/// `removeAll()` keeps the capacity, so a steady-state read allocates nothing. CSV (libcsv's
+/// field callback and the quote-free splitter) and Parquet fill the same shape, so Profile has a
+/// single input type.
+///
+/// The buffers are plain memory behind one copy-on-write reference: an append checks once that
+/// the batch is not shared and writes through pointers (three growable arrays per column cost
+/// six uniqueness checks and three capacity checks a field, a fifth of a CSV profile).
 public struct RecordBatch: Sendable {
-  /// One column's values: `bytes[ends[i-1]..<ends[i]]` is value `i`.
+  /// One column's values, a view of the batch it came from: `bytes[ends[i-1]..<ends[i]]` is
+  /// value `i`.
   public struct Column: Sendable {
-    public var bytes: [UInt8] = []
-    public var ends: [Int32] = []
-    /// `RecordBatch.absent` when the record had no field for this column (a short ragged row).
-    public var flags: [UInt8] = []
+    let storage: Storage
+    let index: Int
 
     /// Values stored, which may include the first fields of a record not yet complete.
-    public var count: Int { ends.count }
+    public var count: Int { storage.buffers[index].count }
+
+    /// Calls `body` with the value bytes, the end offset of each value and each value's flag.
+    public func withBuffers<R>(
+      _ body: (_ bytes: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<Int32>, _ flags: UnsafeBufferPointer<UInt8>) throws -> R
+    ) rethrows -> R {
+      let b = storage.buffers[index]
+      return try withExtendedLifetime(storage) {
+        try body(UnsafeRawBufferPointer(start: b.bytes, count: b.byteCount),
+                 UnsafeBufferPointer(start: b.ends, count: b.count),
+                 UnsafeBufferPointer(start: b.flags, count: b.count))
+      }
+    }
 
     /// Calls `body` with the bytes of value `index`; valid only inside `body`.
-    public func withValue<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-      let start = index == 0 ? 0 : Int(ends[index - 1])
-      let end = Int(ends[index])
-      return bytes.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    public func withValue<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+      withBuffers { bytes, ends, _ in
+        let start = i == 0 ? 0 : Int(ends[i - 1])
+        return body(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[i])]))
+      }
+    }
+
+    /// Whether value `i` is absent: its record was too short to have this column.
+    public func isAbsent(_ i: Int) -> Bool {
+      withBuffers { _, _, flags in flags[i] & RecordBatch.absent != 0 }
     }
   }
 
   /// The flag of a value missing because its record was too short.
   public static let absent: UInt8 = 1
 
-  public private(set) var columns: [Column]
+  private var storage: Storage
   /// Number of records in the batch.
   public private(set) var count: Int = 0
   /// The physical line each record starts on (1-based), for locating problems.
   public private(set) var lines: [Int] = []
-  /// The number of fields each record really had (differs from `columns.count` for ragged rows).
+  /// The number of fields each record really had (differs from `columnCount` for ragged rows).
   public private(set) var fieldCounts: [Int32] = []
 
   public init(columns: Int, capacity: Int = 8192) {
-    self.columns = Array(repeating: Column(), count: columns)
-    for i in 0..<columns {
-      self.columns[i].ends.reserveCapacity(capacity)
-      self.columns[i].flags.reserveCapacity(capacity)
-    }
+    storage = Storage(columns: columns, capacity: Swift.max(capacity, 16))
     lines.reserveCapacity(capacity)
     fieldCounts.reserveCapacity(capacity)
   }
 
+  public var columnCount: Int { storage.columnCount }
+
+  /// Column `c`'s values.
+  public func column(_ c: Int) -> Column { Column(storage: storage, index: c) }
+
+  /// Every column, in order.
+  public var columns: [Column] { (0..<columnCount).map(column) }
+
   /// Appends one value to `column`, copying `value`'s bytes.
+  @inline(__always)
   public mutating func append(_ value: UnsafeRawBufferPointer, toColumn column: Int) {
-    columns[column].bytes.append(contentsOf: value)
-    columns[column].ends.append(Int32(truncatingIfNeeded: columns[column].bytes.count))
-    columns[column].flags.append(0)
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    storage.append(value, flag: 0, to: column)
   }
 
   /// Appends an absent value (the record had no field here) to `column`.
   public mutating func appendAbsent(toColumn column: Int) {
-    columns[column].ends.append(Int32(truncatingIfNeeded: columns[column].bytes.count))
-    columns[column].flags.append(RecordBatch.absent)
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    storage.append(UnsafeRawBufferPointer(start: nil, count: 0), flag: RecordBatch.absent, to: column)
   }
 
   /// Closes the current record: every column must have received exactly one value since the last call.
@@ -70,27 +100,123 @@ public struct RecordBatch: Sendable {
   /// A record still being read (its first fields parsed, its line end not yet) stays: its values
   /// move to the front of each column, so a read boundary inside a record loses nothing.
   public mutating func removeAll() {
-    for i in columns.indices { columns[i].removeFirst(count) }
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    for c in 0..<storage.columnCount { storage.removeFirst(count, of: c) }
     lines.removeAll(keepingCapacity: true)
     fieldCounts.removeAll(keepingCapacity: true)
     count = 0
   }
 }
 
-extension RecordBatch.Column {
-  /// Drops the first `n` values, keeping the rest (at most the fields of one unfinished record).
-  mutating func removeFirst(_ n: Int) {
-    let kept = ends.count - n
-    guard kept > 0 else {
-      bytes.removeAll(keepingCapacity: true)
-      ends.removeAll(keepingCapacity: true)
-      flags.removeAll(keepingCapacity: true)
-      return
+extension RecordBatch {
+  /// The columns' buffers, freed with the storage.
+  final class Storage: @unchecked Sendable {  // mutated only while uniquely referenced (copy on write)
+    struct Buffer {
+      var bytes: UnsafeMutablePointer<UInt8>
+      var byteCount = 0
+      var byteCapacity: Int
+      var ends: UnsafeMutablePointer<Int32>
+      var flags: UnsafeMutablePointer<UInt8>
+      var count = 0
+      var capacity: Int
     }
-    let cut = n == 0 ? 0 : Int(ends[n - 1])
-    bytes.removeSubrange(0..<cut)
-    ends.removeSubrange(0..<n)
-    for i in ends.indices { ends[i] -= Int32(cut) }
-    flags.removeSubrange(0..<n)
+
+    let columnCount: Int
+    let buffers: UnsafeMutablePointer<Buffer>
+
+    init(columns: Int, capacity: Int, byteCapacity: Int? = nil) {
+      columnCount = columns
+      buffers = .allocate(capacity: Swift.max(columns, 1))
+      for c in 0..<columns {
+        let bytes = byteCapacity ?? capacity * 8
+        (buffers + c).initialize(to: Buffer(
+          bytes: .allocate(capacity: bytes), byteCapacity: bytes,
+          ends: .allocate(capacity: capacity), flags: .allocate(capacity: capacity), capacity: capacity))
+      }
+    }
+
+    deinit {
+      for c in 0..<columnCount {
+        buffers[c].bytes.deallocate()
+        buffers[c].ends.deallocate()
+        buffers[c].flags.deallocate()
+      }
+      buffers.deinitialize(count: columnCount)
+      buffers.deallocate()
+    }
+
+    func copy() -> Storage {
+      let copy = Storage(columns: columnCount, capacity: 16, byteCapacity: 16)
+      for c in 0..<columnCount {
+        let b = buffers[c]
+        copy.reserve(column: c, values: b.count, bytes: b.byteCount)
+        copy.buffers[c].bytes.update(from: b.bytes, count: b.byteCount)
+        copy.buffers[c].ends.update(from: b.ends, count: b.count)
+        copy.buffers[c].flags.update(from: b.flags, count: b.count)
+        copy.buffers[c].byteCount = b.byteCount
+        copy.buffers[c].count = b.count
+      }
+      return copy
+    }
+
+    @inline(__always)
+    func append(_ value: UnsafeRawBufferPointer, flag: UInt8, to c: Int) {
+      let b = buffers + c
+      let n = value.count
+      if b.pointee.count == b.pointee.capacity || b.pointee.byteCount + n > b.pointee.byteCapacity {
+        reserve(column: c, values: b.pointee.count + 1, bytes: b.pointee.byteCount + n)
+      }
+      if n > 0 { memcpy(b.pointee.bytes + b.pointee.byteCount, value.baseAddress!, n) }
+      b.pointee.byteCount += n
+      b.pointee.ends[b.pointee.count] = Int32(truncatingIfNeeded: b.pointee.byteCount)
+      b.pointee.flags[b.pointee.count] = flag
+      b.pointee.count += 1
+    }
+
+    /// Grows column `c` to hold at least `values` values and `bytes` bytes (doubling).
+    func reserve(column c: Int, values: Int, bytes: Int) {
+      let b = buffers + c
+      if values > b.pointee.capacity {
+        let capacity = Swift.max(values, b.pointee.capacity * 2)
+        let ends = UnsafeMutablePointer<Int32>.allocate(capacity: capacity)
+        let flags = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        ends.update(from: b.pointee.ends, count: b.pointee.count)
+        flags.update(from: b.pointee.flags, count: b.pointee.count)
+        b.pointee.ends.deallocate()
+        b.pointee.flags.deallocate()
+        b.pointee.ends = ends
+        b.pointee.flags = flags
+        b.pointee.capacity = capacity
+      }
+      if bytes > b.pointee.byteCapacity {
+        let capacity = Swift.max(bytes, b.pointee.byteCapacity * 2)
+        let storage = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        storage.update(from: b.pointee.bytes, count: b.pointee.byteCount)
+        b.pointee.bytes.deallocate()
+        b.pointee.bytes = storage
+        b.pointee.byteCapacity = capacity
+      }
+    }
+
+    /// Drops the first `n` values of column `c`, keeping the rest (at most the fields of one
+    /// unfinished record) at the front.
+    func removeFirst(_ n: Int, of c: Int) {
+      let b = buffers + c
+      let kept = b.pointee.count - n
+      guard kept > 0 else {
+        b.pointee.count = 0
+        b.pointee.byteCount = 0
+        return
+      }
+      let cut = n == 0 ? 0 : Int(b.pointee.ends[n - 1])
+      let keptBytes = b.pointee.byteCount - cut
+      memmove(b.pointee.bytes, b.pointee.bytes + cut, keptBytes)   // the regions may overlap
+      for i in 0..<kept {
+        b.pointee.ends[i] = b.pointee.ends[n + i] - Int32(truncatingIfNeeded: cut)
+        b.pointee.flags[i] = b.pointee.flags[n + i]
+      }
+      b.pointee.count = kept
+      b.pointee.byteCount = keptBytes
+    }
   }
 }

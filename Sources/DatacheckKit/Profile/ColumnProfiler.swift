@@ -13,7 +13,9 @@ public struct ColumnProfiler: Sendable {
   /// Fields absent from short ragged rows (missing, but no token).
   public private(set) var absent = 0
   /// Count per `ValueKind` of the non-missing values.
-  public private(set) var kindCounts = [Int](repeating: 0, count: ValueKind.allCases.count)
+  public var kindCounts: [Int] { (0..<ValueKind.allCases.count).map { kinds[$0] } }
+  /// `kindCounts` kept inline: an array here is checked for sharing at every value counted.
+  private var kinds = SIMD8<Int>()
   public private(set) var numbers = NumericStats()
   public private(set) var integers = IntegerRange()
   public private(set) var quantiles = KLLSketch()
@@ -51,9 +53,7 @@ public struct ColumnProfiler: Sendable {
     if keep { scratch.reset(rows: rows) }
     // Plain pointers in the loop: an array element written through `self` or an `inout` array
     // checks that the array is not shared, once a value, which showed in profiles.
-    column.bytes.withUnsafeBytes { bytes in
-    column.ends.withUnsafeBufferPointer { ends in
-    column.flags.withUnsafeBufferPointer { flags in
+    column.withBuffers { bytes, ends, flags in
     rowHashes.withUnsafeMutableBufferPointer { rowHashes in
     scratch.hashes.withUnsafeMutableBufferPointer { hashes in
     scratch.numbers.withUnsafeMutableBufferPointer { numbers in
@@ -78,7 +78,7 @@ public struct ColumnProfiler: Sendable {
         }
         start = end
       }
-    }}}}}}}
+    }}}}}
   }
 
   /// What observing one value found: whether it is missing, and its number (NaN if none; a
@@ -107,7 +107,7 @@ public struct ColumnProfiler: Sendable {
       return Observed(missing: true, number: .nan)
     }
     let parsed = ValueParser.parse(value)
-    kindCounts[parsed.kind.rawValue] += 1
+    kinds[parsed.kind.rawValue] &+= 1
     var number = Double.nan
     switch parsed.kind {
     case .integer:
@@ -140,7 +140,7 @@ public struct ColumnProfiler: Sendable {
     missing += other.missing
     absent += other.absent
     for i in tokenCounts.indices { tokenCounts[i] += other.tokenCounts[i] }
-    for i in kindCounts.indices { kindCounts[i] += other.kindCounts[i] }
+    kinds &+= other.kinds
     numbers.merge(other.numbers)
     integers.merge(other.integers)
     quantiles.merge(other.quantiles)

@@ -101,9 +101,9 @@ public struct DatasetProfiler: Sendable {
     let keep = label != nil
     for c in columns.indices {
       if keep {
-        columns[c].observe(batch.columns[c], rows: batch.count, rowHashes: &rowHashes, scratch: &scratch[c], keep: true)
+        columns[c].observe(batch.column(c), rows: batch.count, rowHashes: &rowHashes, scratch: &scratch[c], keep: true)
       } else {
-        columns[c].observe(batch.columns[c], rows: batch.count, rowHashes: &rowHashes)
+        columns[c].observe(batch.column(c), rows: batch.count, rowHashes: &rowHashes)
       }
     }
     for hash in rowHashes { duplicates.observe(hash) }

@@ -19,7 +19,7 @@ import Testing
       let batch = parser.batch
       for r in 0..<batch.count {
         let fields = batch.columns.map { column -> String in
-          column.flags[r] & RecordBatch.absent != 0 ? "∅" : column.withValue(r) { Array($0).map(String.init).joined(separator: ".") }
+          column.isAbsent(r) ? "∅" : column.withValue(r) { Array($0).map(String.init).joined(separator: ".") }
         }
         out += "line \(batch.lines[r]) ×\(batch.fieldCounts[r]): \(fields.joined(separator: " | "))\n"
       }

@@ -24,7 +24,7 @@ enum ParquetTesting {
       let batch = reader.batch
       for r in 0..<batch.count {
         rows.append(batch.columns.map { column in
-          column.flags[r] & RecordBatch.absent != 0 ? nil : column.withValue(r) { String(decoding: $0, as: UTF8.self) }
+          column.isAbsent(r) ? nil : column.withValue(r) { String(decoding: $0, as: UTF8.self) }
         })
       }
     }

@@ -9,7 +9,7 @@ struct ClassHistogram: Sendable {
   static let maxClasses = 8
   private static let stride = maxClasses * 2
 
-  private var slotByKey: [UInt32: Int32] = [:]
+  private var slotByKey = HashIndex()
   private(set) var keys: [UInt32] = []
   private var counts: [UInt32] = []
 
@@ -32,28 +32,24 @@ struct ClassHistogram: Sendable {
   @inline(__always)
   mutating func observe(_ x: Double, classIndex: Int32, half: Int) {
     guard classIndex >= 0 && classIndex < ClassHistogram.maxClasses else { return }
-    let key = ClassHistogram.key(x)
-    let slot: Int
-    if let s = slotByKey[key] {
-      slot = Int(s)
-    } else {
-      slot = keys.count
-      slotByKey[key] = Int32(slot)
+    let slot = self.slot(for: ClassHistogram.key(x))
+    counts[slot * ClassHistogram.stride + half * ClassHistogram.maxClasses + Int(classIndex)] &+= 1
+  }
+
+  /// The slot of bucket `key`, adding the bucket when new.
+  @inline(__always)
+  private mutating func slot(for key: UInt32) -> Int {
+    let (slot, inserted) = slotByKey.findOrInsert(UInt64(key))
+    if inserted {
       keys.append(key)
       counts.append(contentsOf: repeatElement(0, count: ClassHistogram.stride))
     }
-    counts[slot * ClassHistogram.stride + half * ClassHistogram.maxClasses + Int(classIndex)] &+= 1
+    return slot
   }
 
   mutating func merge(_ other: ClassHistogram, classMap: [Int32]) {
     for (theirSlot, key) in other.keys.enumerated() {
-      let slot: Int
-      if let s = slotByKey[key] { slot = Int(s) } else {
-        slot = keys.count
-        slotByKey[key] = Int32(slot)
-        keys.append(key)
-        counts.append(contentsOf: repeatElement(0, count: ClassHistogram.stride))
-      }
+      let slot = self.slot(for: key)
       for half in 0..<2 {
         for (theirClass, ourClass) in classMap.enumerated() where theirClass < ClassHistogram.maxClasses && ourClass >= 0 && ourClass < ClassHistogram.maxClasses {
           counts[slot * ClassHistogram.stride + half * ClassHistogram.maxClasses + Int(ourClass)] &+=

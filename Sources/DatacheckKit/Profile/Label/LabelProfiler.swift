@@ -34,6 +34,23 @@ struct FeatureAccumulator: Sendable {
   var missing = MissingByClass()
   var equalToLabel = 0
 
+  /// Observes the labeled rows (class index not -2) of one batch column.
+  mutating func observe(classIndexes: [Int32], targets: [Double], scratch s: ColumnScratch, label: ColumnScratch,
+                        rowHashes: [UInt64], rows: Int) {
+    for r in 0..<rows where classIndexes[r] != -2 {
+      let classIndex = classIndexes[r], y = targets[r]
+      missing.observe(missing: s.missing[r], classIndex: classIndex, target: y)
+      guard !s.missing[r] else { continue }
+      table.observe(valueHash: s.hashes[r], classIndex: classIndex, target: y)
+      let x = s.numbers[r]
+      if !x.isNaN {
+        histogram.observe(x, classIndex: classIndex, half: Int(rowHashes[r] & 1))
+        if !y.isNaN { moments.observe(x, y) }
+      }
+      if s.hashes[r] == label.hashes[r] { equalToLabel += 1 }
+    }
+  }
+
   mutating func merge(_ other: FeatureAccumulator, classMap: [Int32]) {
     table.merge(other.table, classMap: classMap)
     histogram.merge(other.histogram, classMap: classMap)
@@ -80,7 +97,7 @@ struct LabelProfiler: Sendable {
   /// Observes the batch's rows, given every column's per-row values.
   mutating func observe(_ batch: RecordBatch, scratch: [ColumnScratch], rowHashes: [UInt64]) {
     let rows = batch.count
-    readLabels(batch.columns[labelIndex], scratch: scratch[labelIndex], rows: rows)
+    readLabels(batch.column(labelIndex), scratch: scratch[labelIndex], rows: rows)
     for c in features { observeFeature(c, scratch: scratch[c], label: scratch[labelIndex], rowHashes: rowHashes, rows: rows) }
     numericTargets += targets.lazy.filter { !$0.isNaN }.count
     if labeled >= 1_000 && numericTargets * 2 < labeled { sums.stop() }   // not a numeric target
@@ -99,10 +116,10 @@ struct LabelProfiler: Sendable {
     classIndexes.removeAll(keepingCapacity: true)
     targets.removeAll(keepingCapacity: true)
     tolerances.removeAll(keepingCapacity: true)
-    column.bytes.withUnsafeBytes { bytes in
+    column.withBuffers { bytes, ends, _ in
       var start = 0
       for r in 0..<rows {
-        let end = Int(column.ends[r])
+        let end = Int(ends[r])
         defer { start = end }
         guard !scratch.missing[r] else {
           unlabeled += 1
@@ -121,20 +138,9 @@ struct LabelProfiler: Sendable {
   }
 
   private mutating func observeFeature(_ c: Int, scratch s: ColumnScratch, label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
-    var acc = accumulators[c]
-    for r in 0..<rows where classIndexes[r] != -2 {
-      let classIndex = classIndexes[r], y = targets[r]
-      acc.missing.observe(missing: s.missing[r], classIndex: classIndex, target: y)
-      guard !s.missing[r] else { continue }
-      acc.table.observe(valueHash: s.hashes[r], classIndex: classIndex, target: y)
-      let x = s.numbers[r]
-      if !x.isNaN {
-        acc.histogram.observe(x, classIndex: classIndex, half: Int(rowHashes[r] & 1))
-        if !y.isNaN { acc.moments.observe(x, y) }
-      }
-      if s.hashes[r] == label.hashes[r] { acc.equalToLabel += 1 }
-    }
-    accumulators[c] = acc
+    // In place: a copy taken out of the array shares its tables with the array, so the first
+    // write to each would copy it whole (a megabyte of class counts, once a batch and column).
+    accumulators[c].observe(classIndexes: classIndexes, targets: targets, scratch: s, label: label, rowHashes: rowHashes, rows: rows)
   }
 
   /// See `DatasetProfiler.deferRowInserts`.

@@ -8,10 +8,13 @@ struct ValueClassTable: Sendable {
   static let cap = 4_096
   static let maxClasses = 64
 
-  private var slotByHash: [UInt64: Int32] = [:]
+  private var slotByHash = HashIndex()
   private var hashes: [UInt64] = []
-  /// `classCounts[slot * maxClasses + class]`.
+  /// `classCounts[slot * stride + class]`.
   private var classCounts: [Int32] = []
+  /// Counters per value: a power of two above the highest class index seen, at most
+  /// `maxClasses` (a two-class label's table stays 8 bytes a value, within cache).
+  private var stride = 2
   private(set) var targets: [NumericStats] = []
   private(set) var overflowed = false
 
@@ -21,24 +24,37 @@ struct ValueClassTable: Sendable {
   mutating func observe(valueHash: UInt64, classIndex: Int32, target: Double) {
     guard !overflowed, let slot = slot(for: valueHash) else { return }
     if classIndex >= 0 && classIndex < ValueClassTable.maxClasses {
-      classCounts[slot * ValueClassTable.maxClasses + Int(classIndex)] &+= 1
+      if Int(classIndex) >= stride { widen(to: Int(classIndex) + 1) }
+      classCounts[slot * stride + Int(classIndex)] &+= 1
     }
     if !target.isNaN { targets[slot].observe(target) }
   }
 
   @inline(__always)
   private mutating func slot(for hash: UInt64) -> Int? {
-    if let slot = slotByHash[hash] { return Int(slot) }
+    if let slot = slotByHash.find(hash) { return slot }
     guard hashes.count < ValueClassTable.cap else { overflowed = true; release(); return nil }
-    slotByHash[hash] = Int32(hashes.count)
+    _ = slotByHash.findOrInsert(hash)
     hashes.append(hash)
-    classCounts.append(contentsOf: repeatElement(0, count: ValueClassTable.maxClasses))
+    classCounts.append(contentsOf: repeatElement(0, count: stride))
     targets.append(NumericStats())
     return hashes.count - 1
   }
 
+  /// Makes room for `classes` counters per value, moving the counts.
+  private mutating func widen(to classes: Int) {
+    var wider = stride
+    while wider < classes { wider *= 2 }
+    var counts = [Int32](repeating: 0, count: hashes.count * wider)
+    for slot in hashes.indices {
+      for c in 0..<stride { counts[slot * wider + c] = classCounts[slot * stride + c] }
+    }
+    classCounts = counts
+    stride = wider
+  }
+
   private mutating func release() {
-    slotByHash = [:]
+    slotByHash = HashIndex()
     hashes = []
     classCounts = []
     targets = []
@@ -48,10 +64,13 @@ struct ValueClassTable: Sendable {
   mutating func merge(_ other: ValueClassTable, classMap: [Int32]) {
     guard !overflowed else { return }
     if other.overflowed { overflowed = true; release(); return }
+    if let highest = classMap.prefix(other.stride).max(), Int(highest) >= stride {
+      widen(to: min(Int(highest) + 1, ValueClassTable.maxClasses))
+    }
     for (theirSlot, hash) in other.hashes.enumerated() {
       guard let slot = slot(for: hash) else { return }
-      for (theirClass, ourClass) in classMap.enumerated() where theirClass < ValueClassTable.maxClasses && ourClass >= 0 && ourClass < ValueClassTable.maxClasses {
-        classCounts[slot * ValueClassTable.maxClasses + Int(ourClass)] &+= other.classCounts[theirSlot * ValueClassTable.maxClasses + theirClass]
+      for (theirClass, ourClass) in classMap.enumerated() where theirClass < other.stride && ourClass >= 0 && ourClass < ValueClassTable.maxClasses {
+        classCounts[slot * stride + Int(ourClass)] &+= other.classCounts[theirSlot * other.stride + theirClass]
       }
       targets[slot].merge(other.targets[theirSlot])
     }
@@ -64,7 +83,7 @@ struct ValueClassTable: Sendable {
     var correct = 0, rows = 0
     let k = min(classes, ValueClassTable.maxClasses)
     for slot in hashes.indices {
-      let counts = (0..<k).map { Int(classCounts[slot * ValueClassTable.maxClasses + $0]) }
+      let counts = (0..<k).map { $0 < stride ? Int(classCounts[slot * stride + $0]) : 0 }
       let total = counts.reduce(0, +)
       rows += total
       correct += LeaveOneOut.correct(counts: counts, total: total, fallbackClass: fallbackClass)
@@ -74,7 +93,7 @@ struct ValueClassTable: Sendable {
 
   /// Per-value label counts (for the order and missingness analyses), by slot.
   func counts(slot: Int, classes: Int) -> [Int] {
-    (0..<min(classes, ValueClassTable.maxClasses)).map { Int(classCounts[slot * ValueClassTable.maxClasses + $0]) }
+    (0..<min(classes, ValueClassTable.maxClasses)).map { $0 < stride ? Int(classCounts[slot * stride + $0]) : 0 }
   }
 }
 

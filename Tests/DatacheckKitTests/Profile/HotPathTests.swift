@@ -1,0 +1,88 @@
+import Testing
+@testable import DatacheckKit
+
+/// The structures that replaced general-purpose ones on the per-value path, each against the
+/// obvious slow twin it replaced (a Dictionary, a full sort, three Swift arrays).
+@Suite struct HotPathTests {
+  var rng = SplitMix(seed: 7)
+
+  /// HashIndex gives every key the index a Dictionary assigning 0, 1, 2, … in first-seen order
+  /// gives it, through many growths, for random hashes and for small ordered keys alike.
+  @Test(arguments: [false, true])
+  mutating func hashIndexAgreesWithDictionary(orderedKeys: Bool) {
+    var index = HashIndex()
+    var twin: [UInt64: Int] = [:]
+    for i in 0..<50_000 {
+      let key = orderedKeys ? UInt64(i % 20_000) * 3 : rng.next() % 30_000 &* 0x9E37_79B9_7F4A_7C15
+      let (found, inserted) = index.findOrInsert(key)
+      if let known = twin[key] {
+        #expect(!inserted && found == known)
+      } else {
+        #expect(inserted && found == twin.count)
+        twin[key] = twin.count
+      }
+    }
+    #expect(index.count == twin.count)
+    for (key, value) in twin { #expect(index.find(key) == value) }
+    #expect(index.find(0xDEAD_BEEF_0000_0001) == nil)
+  }
+
+  /// The partial selection that seeds Space-Saving equals the prefix of the full sort, with ties
+  /// on count (most entries of a near-unique column have count 1).
+  @Test mutating func largestIsThePrefixOfTheSort() {
+    for size in [0, 5, 1_024, 1_025, 20_000] {
+      let entries = (0..<size).map { i in (hash: rng.next(), count: Int(rng.next() % 4) + (rng.next() % 50 == 0 ? 100 : 1), index: i) }
+      let sorted = entries.sorted { $0.count != $1.count ? $0.count > $1.count : $0.hash < $1.hash }
+      let fast = ValueCounter.largest(1_024, of: entries)
+      #expect(fast.map(\.index) == sorted.prefix(1_024).map(\.index))
+    }
+  }
+
+  /// A batch is a value: a copy keeps its records while the original is emptied and refilled,
+  /// and values of every length (empty, absent, past the initial capacity) read back whole.
+  @Test mutating func recordBatchCopiesAndGrows() {
+    var batch = RecordBatch(columns: 2, capacity: 4)
+    var expected: [[String?]] = []
+    for r in 0..<100 {
+      let a = String(repeating: "x", count: Int(rng.next() % 300))
+      Array(a.utf8).withUnsafeBytes { batch.append($0, toColumn: 0) }
+      if r % 7 == 0 { batch.appendAbsent(toColumn: 1) } else { Array("\(r)".utf8).withUnsafeBytes { batch.append($0, toColumn: 1) } }
+      batch.endRecord(line: r + 1, fieldCount: r % 7 == 0 ? 1 : 2)
+      expected.append([a, r % 7 == 0 ? nil : "\(r)"])
+    }
+    func read(_ b: RecordBatch) -> [[String?]] {
+      (0..<b.count).map { r in
+        (0..<b.columnCount).map { c in
+          b.column(c).isAbsent(r) ? nil : b.column(c).withValue(r) { String(decoding: $0, as: UTF8.self) }
+        }
+      }
+    }
+    let copy = batch
+    // A record still open when the batch is emptied moves to the front.
+    Array("open".utf8).withUnsafeBytes { batch.append($0, toColumn: 0) }
+    batch.removeAll()
+    Array("next".utf8).withUnsafeBytes { batch.append($0, toColumn: 1) }
+    batch.endRecord(line: 101, fieldCount: 2)
+    #expect(read(copy) == expected)
+    #expect(copy.lines == Array(1...100))
+    #expect(read(batch) == [["open", "next"]])
+  }
+
+  /// A label whose classes appear late (index 2 and 9 after thousands of rows of 0 and 1) widens
+  /// the value table's counters without losing counts, alone and through a merge.
+  @Test func valueClassTableWidens() {
+    var table = ValueClassTable(), other = ValueClassTable()
+    var twin: [UInt64: [Int]] = [:]
+    for r in 0..<5_000 {
+      let value = UInt64(r % 37), cls = Int32(r < 4_000 ? r % 2 : (r % 3 == 0 ? 9 : 2))
+      if value % 2 == 0 { table.observe(valueHash: value, classIndex: cls, target: .nan) } else { other.observe(valueHash: value, classIndex: cls, target: .nan) }
+      twin[value, default: Array(repeating: 0, count: 10)][Int(cls)] += 1
+    }
+    table.merge(other, classMap: (0..<10).map(Int32.init))
+    #expect(table.valueCount == 37)
+    let slots = (0..<37).map { table.counts(slot: $0, classes: 10) }
+    // Slots are in first-seen order: the even values (this table's own), then the odd ones.
+    let order = Array(stride(from: 0, to: 37, by: 2)) + Array(stride(from: 1, to: 37, by: 2))
+    #expect(slots == order.map { twin[UInt64($0)]! })
+  }
+}
