@@ -18,9 +18,9 @@ public struct ReadOptions: Sendable {
   /// A plain file is profiled in segments of about this many bytes, cut at record boundaries and
   /// merged in file order, whatever `threads` is (so every thread count gives the same profile).
   public var segmentBytes = 32 << 20
-  /// Whether quote-free lines are split without libcsv (`CSVParser.parseUnquotedLine`); the
-  /// tests that compare both ways turn it off.
-  var unquotedFastPath = true
+  /// Whether simple lines (quote-free, or quoted fields closed on their line) are split without
+  /// libcsv (`CSVParser.parseSimpleLine`); the tests that compare both ways turn it off.
+  var simpleLineFastPath = true
 
   public init() {}
 }
@@ -78,7 +78,7 @@ final class CSVFileReader: TableReader {
     parser = CSVParser(path: path, delimiter: delimiter, maxFieldSize: options.maxFieldSize, maxColumns: options.maxColumns,
                        hasHeader: options.hasHeader, batchCapacity: options.batchRows)
     parser.problems = problems
-    parser.unquotedFastPath = options.unquotedFastPath
+    parser.simpleLineFastPath = options.simpleLineFastPath
     buffer = .allocate(byteCount: max(1, options.chunkSize), alignment: 16)
     try readHeader()
   }
@@ -96,7 +96,7 @@ final class CSVFileReader: TableReader {
     parser = CSVParser(path: path, delimiter: first.parser.delimiter, maxFieldSize: options.maxFieldSize,
                        maxColumns: options.maxColumns, hasHeader: false, batchCapacity: options.batchRows)
     parser.startInRecords(columnNames: first.columnNames, firstLine: firstLine)
-    parser.unquotedFastPath = options.unquotedFastPath
+    parser.simpleLineFastPath = options.simpleLineFastPath
     parser.stopOffset = stop.map { $0 - start }
     buffer = .allocate(byteCount: max(1, options.chunkSize), alignment: 16)
   }

@@ -47,11 +47,22 @@ final class CSVParser {
   private var pendingCR = false
   private var quoteOpener: (line: Int, column: Int)?
   private static let sliceLimit = 64 * 1024
-  /// Whether quote-free lines skip libcsv (see `parseUnquotedLine`); tests turn it off to compare.
-  var unquotedFastPath = true
-  /// Where the fields of the line being read end (the fast path keeps track of this many).
-  private var fieldEnds = [Int](repeating: 0, count: 1024)
-  /// Bytes read so far, by libcsv or `parseUnquotedLine` (this parser's input starts at 0).
+  /// Whether simple lines skip libcsv (see `parseSimpleLine`); tests turn it off to compare.
+  var simpleLineFastPath = true
+  /// Where the fields of the line being read lie (`parseSimpleLine` keeps track of `maxSpans`).
+  private struct FieldSpan {
+    var start: Int
+    var end: Int
+    /// Quoted with `""` inside: the field is the span with each `""` read as one quote.
+    var escaped: Bool
+  }
+  private static let maxSpans = 1024
+  private let fieldSpans = UnsafeMutablePointer<FieldSpan>.allocate(capacity: CSVParser.maxSpans)
+  /// Lines `parseSimpleLine` read (for the tests that compare it with libcsv).
+  private(set) var simpleLinesRead = 0
+  /// A quoted field's value once its `""`s are read as quotes.
+  private var unescaped: [UInt8] = []
+  /// Bytes read so far, by libcsv or `parseSimpleLine` (this parser's input starts at 0).
   private(set) var consumed = 0
   /// Where to stop: at the first line feed that ends a record at or past this offset of the
   /// input (a segment of a file ends there); nil reads to the end.
@@ -76,7 +87,10 @@ final class CSVParser {
     csv_set_blk_size(&parser, 64 * 1024)
   }
 
-  deinit { csv_free(&parser) }
+  deinit {
+    csv_free(&parser)
+    fieldSpans.deallocate()
+  }
 
   /// Feeds one chunk of input. Check `error` afterwards: parsing stops at the first error.
   func feed(_ chunk: UnsafeRawBufferPointer) {
@@ -92,8 +106,8 @@ final class CSVParser {
         }
       }
       let limit = min(n, i + CSVParser.sliceLimit)
-      if unquotedFastPath && mode == .records && column == 1 && parser.pstate == CCSV_ROW_NOT_BEGUN,
-         let end = parseUnquotedLine(chunk, from: i, limit: limit) {
+      if simpleLineFastPath && mode == .records && column == 1 && parser.pstate == CCSV_ROW_NOT_BEGUN,
+         let end = parseSimpleLine(chunk, from: i, limit: limit) {
         i = end
         continue
       }
@@ -113,54 +127,98 @@ final class CSVParser {
     }
   }
 
-  /// Reads a whole line that holds no quote without libcsv, by libcsv's rules for unquoted
-  /// fields (CSV_STRICT, no other option): fields end at the delimiter, spaces and tabs around a
-  /// field are dropped (unless one is the delimiter), and a line of nothing else is blank, not a
-  /// record. Returns where the line ends, or nil — having changed nothing — when the line has a
-  /// quote, does not end before `limit`, or has more fields than it keeps track of: then libcsv
-  /// reads it. (CSVFastPathTests compares both ways on every fixture and on random input.)
-  private func parseUnquotedLine(_ chunk: UnsafeRawBufferPointer, from start: Int, limit: Int) -> Int? {
+  /// Reads a whole line without libcsv when it is simple: by libcsv's rules (CSV_STRICT, no
+  /// other option) fields end at the delimiter and spaces and tabs around a field are dropped
+  /// (unless one is the delimiter); a field may be quoted (`"a, ""b"""`, spaces around it
+  /// dropped) as long as its quotes close on this line, with nothing but the delimiter or the
+  /// line end after them; a line of nothing but spaces is blank, not a record. Returns where the
+  /// line ends, or nil — having changed nothing — for anything else (a quoted line end, a stray
+  /// quote, text after a closing quote, a line that does not end before `limit`, more fields than
+  /// it keeps track of): then libcsv reads the line, and reports what is wrong with it.
+  /// (CSVFastPathTests compares both ways on every fixture and on random input.)
+  private func parseSimpleLine(_ chunk: UnsafeRawBufferPointer, from start: Int, limit: Int) -> Int? {
     let base = chunk.baseAddress!.assumingMemoryBound(to: UInt8.self)
     let d = delimiter
+    let isSpace = { (c: UInt8) in (c == 32 || c == 9) && c != d }
+    let spans = fieldSpans
+    var fields = 0
     var k = start
-    var ends = 0
-    while k < limit {
-      let c = base[k]
-      if c == d {
-        guard ends < fieldEnds.count else { return nil }
-        fieldEnds[ends] = k
-        ends += 1
-      } else if c == 10 || c == 13 {
-        break
-      } else if c == 34 {
-        return nil
+    var quotedAny = false
+    // Each turn reads one field, from `k` to just past its delimiter or to its line end.
+    while true {
+      guard fields < CSVParser.maxSpans else { return nil }
+      var a = k
+      while a < limit && isSpace(base[a]) { a += 1 }
+      if a < limit && base[a] == 34 {
+        // Quoted: to the closing quote; `""` stands for one quote.
+        var q = a + 1
+        var escaped = false
+        while true {
+          while q < limit && base[q] != 34 && base[q] != 10 && base[q] != 13 { q += 1 }
+          guard q < limit, base[q] == 34 else { return nil }   // a quoted line end, or past `limit`
+          guard q + 1 < limit, base[q + 1] == 34 else { break }
+          escaped = true
+          q += 2
+        }
+        var e = q + 1
+        while e < limit && isSpace(base[e]) { e += 1 }
+        guard e < limit else { return nil }
+        let c = base[e]
+        guard c == d || c == 10 || c == 13 else { return nil }   // text after the closing quote
+        spans[fields] = FieldSpan(start: a + 1, end: q, escaped: escaped)
+        fields += 1
+        quotedAny = true
+        k = e
+        if c != d { break }
+        k += 1
+      } else {
+        var b = a
+        while b < limit {
+          let c = base[b]
+          if c == d || c == 10 || c == 13 { break }
+          if c == 34 { return nil }   // a quote inside an unquoted field
+          b += 1
+        }
+        guard b < limit else { return nil }
+        let stop = b
+        while b > a && isSpace(base[b - 1]) { b -= 1 }
+        spans[fields] = FieldSpan(start: a, end: b, escaped: false)
+        fields += 1
+        k = stop
+        if base[stop] != d { break }
+        k += 1
       }
-      k += 1
     }
-    guard k < limit, ends < fieldEnds.count else { return nil }
-    fieldEnds[ends] = k
+    // `k` is at the line's CR or LF.
     var end = k + 1
     if base[k] == 13 {
       if end < chunk.count { if base[end] == 10 { end += 1 } } else { pendingCR = true }
     }
     recordStartLine = line
-    let isSpace = { (c: UInt8) in (c == 32 || c == 9) && c != d }
-    var from = start
-    for f in 0...ends {
-      var a = from, b = fieldEnds[f]
-      from = b + 1
-      while a < b && isSpace(base[a]) { a += 1 }
-      while b > a && isSpace(base[b - 1]) { b -= 1 }
-      if ends == 0 && a == b {
-        problems.record(.blankLine, at: Location(path: path, line: line))
-        break
+    if fields == 1 && !quotedAny && spans[0].start == spans[0].end {
+      problems.record(.blankLine, at: Location(path: path, line: line))
+    } else {
+      for f in 0..<fields {
+        let span = spans[f]
+        if span.escaped {
+          unescaped.removeAll(keepingCapacity: true)
+          var i = span.start
+          while i < span.end {
+            unescaped.append(base[i])
+            i += base[i] == 34 ? 2 : 1
+          }
+          unescaped.withUnsafeBytes { field($0) }
+        } else {
+          field(UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start))
+        }
+        if failed { return end }
       }
-      field(UnsafeRawBufferPointer(start: base + a, count: b - a))
-      if f == ends { endRecord() }
+      endRecord()
       if failed { return end }
     }
     consumed += end - start
     line += 1
+    simpleLinesRead += 1
     stopIfPast(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
     return end
   }
@@ -194,7 +252,7 @@ final class CSVParser {
     if used < slice.count { return parseFailed(at: used, in: slice) }
     consumed += used
     if !wasOpen && quoteIsOpen { locateQuoteOpener(in: slice) }
-    if parser.entry_pos > maxFieldSize { return fieldTooLarge() }
+    if parser.entry_pos > maxFieldSize { return fieldTooLarge(stillOpen: true) }
     if lineFeedOfCRLF { return stopIfPast(slice) }  // the line (and its column) ended at the CR
     guard endsLine else { column += slice.count; return }
     // Blank: the line began outside any record, and libcsv (which skips spaces there) began none.
@@ -242,9 +300,12 @@ final class CSVParser {
     }
   }
 
-  private func fieldTooLarge() {
+  /// `stillOpen`: the field is the one libcsv is still reading (its quote may never close);
+  /// otherwise a whole field, passed to a callback while libcsv runs, when its state is not to
+  /// be read.
+  private func fieldTooLarge(stillOpen: Bool = false) {
     var message = "a field is larger than the \(maxFieldSize)-byte limit; raise it with --max-field-size if it is real"
-    if let opener = quoteOpener, quoteIsOpen {
+    if stillOpen, let opener = quoteOpener, quoteIsOpen {
       message += " (the quoted field opened at line \(opener.line), column \(opener.column) may be missing its closing quote)"
     }
     fail(.fieldTooLarge, line: line, column: column, message)
