@@ -154,7 +154,7 @@ final class CSVParser {
         var q = a + 1
         var escaped = false
         while true {
-          while q < limit && base[q] != 34 && base[q] != 10 && base[q] != 13 { q += 1 }
+          q = CSVParser.firstSpecial(base, from: q, limit: limit, or: 34)
           guard q < limit, base[q] == 34 else { return nil }   // a quoted line end, or past `limit`
           guard q + 1 < limit, base[q + 1] == 34 else { break }
           escaped = true
@@ -172,14 +172,8 @@ final class CSVParser {
         if c != d { break }
         k += 1
       } else {
-        var b = a
-        while b < limit {
-          let c = base[b]
-          if c == d || c == 10 || c == 13 { break }
-          if c == 34 { return nil }   // a quote inside an unquoted field
-          b += 1
-        }
-        guard b < limit else { return nil }
+        var b = CSVParser.firstSpecial(base, from: a, limit: limit, or: d)
+        guard b < limit, base[b] != 34 else { return nil }   // a quote inside an unquoted field
         let stop = b
         while b > a && isSpace(base[b - 1]) { b -= 1 }
         spans[fields] = FieldSpan(start: a, end: b, escaped: false)
@@ -221,6 +215,29 @@ final class CSVParser {
     simpleLinesRead += 1
     stopIfPast(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
     return end
+  }
+
+  /// The first offset in `from..<limit` holding a quote, CR, LF or `byte`, or `limit`: eight
+  /// bytes a step (a byte equal to a pattern byte is a zero byte of their XOR; the lowest flagged
+  /// byte of `(x - 0x01…) & ~x & 0x80…` is always a true zero byte).
+  @inline(__always)
+  static func firstSpecial(_ base: UnsafePointer<UInt8>, from: Int, limit: Int, or byte: UInt8) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    let patterns = (UInt64(byte) &* ones, 34 &* ones, 10 &* ones, 13 &* ones)
+    @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    var i = from
+    while i + 8 <= limit {
+      let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+      let found = zeroBytes(w ^ patterns.0) | zeroBytes(w ^ patterns.1) | zeroBytes(w ^ patterns.2) | zeroBytes(w ^ patterns.3)
+      if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+      i += 8
+    }
+    while i < limit {
+      let c = base[i]
+      if c == byte || c == 34 || c == 10 || c == 13 { return i }
+      i += 1
+    }
+    return limit
   }
 
   /// Ends the input: submits a last record without a line end, or reports an unclosed quote.

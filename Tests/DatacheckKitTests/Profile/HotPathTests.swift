@@ -38,6 +38,27 @@ import Testing
     }
   }
 
+  /// The eight-at-a-time scalar count equals a byte-by-byte count of non-continuation bytes,
+  /// and the eight-at-a-time scan for a CSV line's special bytes finds the first one, at every
+  /// length and alignment.
+  @Test mutating func wordAtATimeScansAgreeWithLoops() {
+    let alphabet: [UInt8] = [97, 32, 44, 34, 10, 13, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80, 0xBF]
+    for _ in 0..<3_000 {
+      let bytes = (0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+      let from = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
+      bytes.withUnsafeBytes { raw in
+        let tail = UnsafeRawBufferPointer(rebasing: raw[from...])
+        #expect(LengthStats.scalars(tail) == tail.filter { $0 & 0xC0 != 0x80 }.count)
+        guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+        for special: UInt8 in [44, 9, 59] {
+          let found = CSVParser.firstSpecial(base, from: from, limit: raw.count, or: special)
+          let expected = bytes[from...].firstIndex { $0 == special || $0 == 34 || $0 == 10 || $0 == 13 } ?? bytes.count
+          #expect(found == expected)
+        }
+      }
+    }
+  }
+
   /// A batch is a value: a copy keeps its records while the original is emptied and refilled,
   /// and values of every length (empty, absent, past the initial capacity) read back whole.
   @Test mutating func recordBatchCopiesAndGrows() {
