@@ -35,20 +35,34 @@ struct FeatureAccumulator: Sendable {
   var equalToLabel = 0
 
   /// Observes the labeled rows (class index not -2) of one batch column.
+  ///
+  /// One loop per accumulator, each over plain pointers (each accumulator sees the rows in the
+  /// same order as one loop over all of them would show it); the value table's loop ends as
+  /// soon as the table has overflowed, as a near-unique column's does early.
   mutating func observe(classIndexes: [Int32], targets: [Double], scratch s: ColumnScratch, label: ColumnScratch,
                         rowHashes: [UInt64], rows: Int) {
-    for r in 0..<rows where classIndexes[r] != -2 {
-      let classIndex = classIndexes[r], y = targets[r]
-      missing.observe(missing: s.missing[r], classIndex: classIndex, target: y)
-      guard !s.missing[r] else { continue }
-      table.observe(valueHash: s.hashes[r], classIndex: classIndex, target: y)
-      let x = s.numbers[r]
-      if !x.isNaN {
-        histogram.observe(x, classIndex: classIndex, half: Int(rowHashes[r] & 1))
-        if !y.isNaN { moments.observe(x, y) }
+    classIndexes.withUnsafeBufferPointer { classIndexes in
+    targets.withUnsafeBufferPointer { targets in
+    s.missing.withUnsafeBufferPointer { missing in
+    s.hashes.withUnsafeBufferPointer { hashes in
+    s.numbers.withUnsafeBufferPointer { numbers in
+      self.missing.observe(classIndexes: classIndexes, missing: missing, targets: targets, rows: rows)
+      for r in 0..<rows where classIndexes[r] != -2 && !missing[r] {
+        if table.overflowed { break }
+        table.observe(valueHash: hashes[r], classIndex: classIndexes[r], target: targets[r])
       }
-      if s.hashes[r] == label.hashes[r] { equalToLabel += 1 }
-    }
+      rowHashes.withUnsafeBufferPointer { rowHashes in
+        for r in 0..<rows where classIndexes[r] != -2 && !numbers[r].isNaN {   // NaN where missing
+          histogram.observe(numbers[r], classIndex: classIndexes[r], half: Int(rowHashes[r] & 1))
+          if !targets[r].isNaN { moments.observe(numbers[r], targets[r]) }
+        }
+      }
+      label.hashes.withUnsafeBufferPointer { labelHashes in
+        var equal = 0
+        for r in 0..<rows where classIndexes[r] != -2 && !missing[r] && hashes[r] == labelHashes[r] { equal += 1 }
+        equalToLabel += equal
+      }
+    }}}}}
   }
 
   mutating func merge(_ other: FeatureAccumulator, classMap: [Int32]) {

@@ -9,13 +9,20 @@ struct MissingByClass: Sendable {
   private(set) var missingTarget = NumericStats()
   private(set) var presentTarget = NumericStats()
 
-  @inline(__always)
-  mutating func observe(missing: Bool, classIndex: Int32, target: Double) {
-    if classIndex >= 0 && classIndex < MissingByClass.maxClasses {
-      if missing { missingCounts[Int(classIndex)] += 1 } else { presentCounts[Int(classIndex)] += 1 }
-    }
-    if !target.isNaN {
-      if missing { missingTarget.observe(target) } else { presentTarget.observe(target) }
+  /// Observes the labeled rows (class index not -2) of one batch.
+  mutating func observe(classIndexes: UnsafeBufferPointer<Int32>, missing: UnsafeBufferPointer<Bool>,
+                        targets: UnsafeBufferPointer<Double>, rows: Int) {
+    missingCounts.withUnsafeMutableBufferPointer { missingCounts in
+    presentCounts.withUnsafeMutableBufferPointer { presentCounts in
+      for r in 0..<rows {
+        let c = classIndexes[r]
+        if c >= 0 && c < MissingByClass.maxClasses {
+          if missing[r] { missingCounts[Int(c)] += 1 } else { presentCounts[Int(c)] += 1 }
+        }
+      }
+    }}
+    for r in 0..<rows where classIndexes[r] != -2 && !targets[r].isNaN {
+      if missing[r] { missingTarget.observe(targets[r]) } else { presentTarget.observe(targets[r]) }
     }
   }
 
