@@ -18,12 +18,15 @@ enum ValueParser {
   static func parse(_ v: UnsafeRawBufferPointer) -> Parsed {
     guard let first = v.first else { return Parsed(kind: .string) }
     if isDigit(first) || first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".") {
-      if let integer = parseInteger(v) { return Parsed(kind: .integer, number: Double(integer), integer: integer) }
+      // One scan tells integers from decimals (no decimal is also a date or a datetime).
+      if let shape = DecimalShape(v) {
+        if let integer = shape.integer { return Parsed(kind: .integer, number: Double(integer), integer: integer) }
+        return Parsed(kind: .float, number: shape.fastValue ?? slowFloat(v))
+      }
       if v.count >= 10, let seconds = Temporal.parseDate(v) {
         return Parsed(kind: v[4] == UInt8(ascii: "/") ? .slashDate : .date, number: seconds)
       }
       if v.count >= 16, let seconds = Temporal.parseDatetime(v) { return Parsed(kind: .datetime, number: seconds) }
-      if let number = parseFloat(v) { return Parsed(kind: .float, number: number) }
       return Parsed(kind: .string)
     }
     if isBoolean(v) { return Parsed(kind: .boolean) }
@@ -32,34 +35,18 @@ enum ValueParser {
 
   @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 48 < 10 }
 
-  /// `[+-]?[0-9]+` within Int64, else nil.
-  static func parseInteger(_ v: UnsafeRawBufferPointer) -> Int64? {
-    var i = 0
-    var negative = false
-    if v[0] == UInt8(ascii: "-") || v[0] == UInt8(ascii: "+") { negative = v[0] == UInt8(ascii: "-"); i = 1 }
-    guard i < v.count else { return nil }
-    var magnitude: UInt64 = 0
-    while i < v.count {
-      let d = v[i] &- 48
-      guard d < 10 else { return nil }
-      let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
-      let (sum, o2) = times10.addingReportingOverflow(UInt64(d))
-      guard !o1 && !o2 else { return nil }
-      magnitude = sum
-      i += 1
-    }
-    if negative { return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil }
-    return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
-  }
-
   /// `[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?`, correctly rounded, else nil.
   ///
   /// Short decimals (≤ 15 significant digits, power of ten ≤ 22) take Clinger's exact fast path;
   /// anything longer goes to `strtod` on a stack copy.
   static func parseFloat(_ v: UnsafeRawBufferPointer) -> Double? {
     guard let shape = DecimalShape(v) else { return nil }
-    if let fast = shape.fastValue { return fast }
-    return withUnsafeTemporaryAllocation(of: CChar.self, capacity: v.count + 1) { buffer in
+    return shape.fastValue ?? slowFloat(v)
+  }
+
+  /// `strtod` of a decimal the fast path cannot round exactly.
+  private static func slowFloat(_ v: UnsafeRawBufferPointer) -> Double {
+    withUnsafeTemporaryAllocation(of: CChar.self, capacity: v.count + 1) { buffer in
       for i in 0..<v.count { buffer[i] = CChar(bitPattern: v[i]) }
       buffer[v.count] = 0
       return strtod(buffer.baseAddress!, nil)
@@ -82,6 +69,8 @@ struct DecimalShape {
   var mantissa: UInt64 = 0
   var significantDigits = 0
   var exponent = 0
+  /// Whether the text has a point or an exponent (`1.0` and `1e0` are decimals, not integers).
+  var hasPointOrExponent = false
 
   private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
 
@@ -91,11 +80,13 @@ struct DecimalShape {
     let intDigits = digits(v, &i, fractional: false)
     var fracDigits = 0
     if i < v.count && v[i] == UInt8(ascii: ".") {
+      hasPointOrExponent = true
       i += 1
       fracDigits = digits(v, &i, fractional: true)
     }
     guard intDigits + fracDigits > 0 else { return nil }
     if i < v.count && (v[i] | 0x20) == UInt8(ascii: "e") {
+      hasPointOrExponent = true
       i += 1
       var expNegative = false
       if i < v.count && (v[i] == UInt8(ascii: "-") || v[i] == UInt8(ascii: "+")) { expNegative = v[i] == UInt8(ascii: "-"); i += 1 }
@@ -109,23 +100,38 @@ struct DecimalShape {
   }
 
   /// Reads digits into the mantissa while it stays exact; later digits only shift the exponent.
+  @inline(__always)
   private mutating func digits(_ v: UnsafeRawBufferPointer, _ i: inout Int, fractional: Bool) -> Int {
     let start = i
-    while i < v.count, ValueParser.isDigit(v[i]) {
-      let d = UInt64(v[i] - 48)
-      if mantissa == 0 && d == 0 {
-        if fractional { exponent -= 1 }
-      } else if significantDigits < 19 {
-        mantissa = mantissa * 10 + d
-        significantDigits += 1
-        if fractional { exponent -= 1 }
-      } else {
-        significantDigits += 1
-        if !fractional { exponent += 1 }
-      }
-      i += 1
+    let n = v.count
+    if mantissa == 0 {   // leading zeros: no significant digit yet
+      while i < n && v[i] == UInt8(ascii: "0") { i += 1 }
+      if fractional { exponent -= i - start }
     }
+    // Up to 19 significant digits fit the mantissa exactly.
+    let exactStart = i
+    while i < n && significantDigits < 19 {
+      let d = v[i] &- 48
+      guard d < 10 else { break }
+      mantissa = mantissa &* 10 &+ UInt64(d)
+      significantDigits &+= 1
+      i &+= 1
+    }
+    if fractional { exponent -= i - exactStart }
+    // Later digits only shift the exponent.
+    let restStart = i
+    while i < n && ValueParser.isDigit(v[i]) { i &+= 1 }
+    significantDigits += i - restStart
+    if !fractional { exponent += i - restStart }
     return i - start
+  }
+
+  /// The value of `[+-]?[0-9]+` text within Int64 (leading zeros allowed), else nil.
+  var integer: Int64? {
+    // Past 19 significant digits the integer digits only raise the exponent: out of range.
+    guard !hasPointOrExponent, exponent == 0 else { return nil }
+    if negative { return mantissa <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- mantissa) : nil }
+    return mantissa <= UInt64(Int64.max) ? Int64(mantissa) : nil
   }
 
   /// The exact result when the mantissa and the power of ten are both exact doubles (Clinger).

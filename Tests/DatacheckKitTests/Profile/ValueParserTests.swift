@@ -33,6 +33,56 @@ import Testing
     #expect(mismatches.isEmpty, Comment(rawValue: mismatches.prefix(10).joined(separator: "\n")))
   }
 
+  /// One scan tells integers from decimals: against the two-pass twin (an Int64 parse of
+  /// `[+-]?[0-9]+`, then the float parser) on random numbers of every width, signs, points,
+  /// exponents and leading zeros, and on the edges of Int64.
+  @Test func integersAndDecimalsAlikeToTwoPasses() {
+    var rng = SplitMix(seed: 11)
+    let edges = ["9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
+                 "0009223372036854775807", "-0", "+0", "00", "18446744073709551615", "99999999999999999999", "1e0", "1."]
+    var mismatches: [String] = []
+    for i in 0..<20_000 {
+      var text = i < edges.count ? edges[i] : ""
+      if text.isEmpty {
+        text = ["", "-", "+"][Int(rng.next() % 3)] + String(repeating: "0", count: Int(rng.next() % 3))
+        text += String((0..<Int(rng.next() % 22)).map { _ in Character(String(rng.next() % 10)) })
+        if rng.next() % 4 == 0 { text += "." + String(rng.next() % 1000) }
+        if rng.next() % 8 == 0 { text += "e" + String(rng.next() % 30) }
+      }
+      let parsed = Array(text.utf8).withUnsafeBytes { ValueParser.parse($0) }
+      let twin: (ValueKind, Double, Int64)
+      if let integer = twoPassInteger(text) {
+        twin = (.integer, Double(integer), integer)
+      } else if let number = Array(text.utf8).withUnsafeBytes({ ValueParser.parseFloat($0) }) {
+        twin = (.float, number, 0)
+      } else {
+        twin = (.string, 0, 0)
+      }
+      if parsed.kind != twin.0 || parsed.number.bitPattern != twin.1.bitPattern || parsed.integer != twin.2 {
+        mismatches.append("\(text): \(parsed) vs \(twin)")
+      }
+    }
+    #expect(mismatches.isEmpty, Comment(rawValue: mismatches.prefix(10).joined(separator: "\n")))
+  }
+
+  /// `[+-]?[0-9]+` within Int64, digit by digit with overflow checks.
+  private func twoPassInteger(_ text: String) -> Int64? {
+    var bytes = Array(text.utf8)[...]
+    var negative = false
+    if let sign = bytes.first, sign == UInt8(ascii: "-") || sign == UInt8(ascii: "+") { negative = sign == UInt8(ascii: "-"); bytes = bytes.dropFirst() }
+    guard !bytes.isEmpty else { return nil }
+    var magnitude: UInt64 = 0
+    for byte in bytes {
+      guard byte &- 48 < 10 else { return nil }
+      let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+      let (sum, o2) = times10.addingReportingOverflow(UInt64(byte - 48))
+      guard !o1 && !o2 else { return nil }
+      magnitude = sum
+    }
+    if negative { return magnitude <= UInt64(Int64.max) + 1 ? Int64(truncatingIfNeeded: 0 &- magnitude) : nil }
+    return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
+  }
+
   @Test func datetimesAreComparedAsInstants() throws {
     let seconds = { (s: String) in Array(s.utf8).withUnsafeBytes { Temporal.parseDatetime($0) } }
     #expect(seconds("1970-01-01T00:00:00Z") == 0)
