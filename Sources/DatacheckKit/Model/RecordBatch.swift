@@ -82,6 +82,18 @@ public struct RecordBatch: Sendable {
     storage.append(value, flag: 0, to: column)
   }
 
+  /// Makes the buffers the batch's own ahead of `appendPrepared` (one check for a whole record).
+  @inline(__always)
+  mutating func prepareToAppend() {
+    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+  }
+
+  /// `append` without its check: only after `prepareToAppend`, with no copy of the batch made since.
+  @inline(__always)
+  mutating func appendPrepared(_ value: UnsafeRawBufferPointer, toColumn column: Int) {
+    storage.append(value, flag: 0, to: column)
+  }
+
   /// Appends an absent value (the record had no field here) to `column`.
   public mutating func appendAbsent(toColumn column: Int) {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
