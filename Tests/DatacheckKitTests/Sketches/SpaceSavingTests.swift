@@ -152,6 +152,24 @@ extension Sketches {
       #expect(s.bucketsAreConsistent())
     }
 
+    /// Replacements write values of every length over shorter and longer ones (the arena is
+    /// packed again many times over): every reported item keeps the bytes it was inserted with.
+    @Test func replacedValuesKeepTheirBytes() {
+      var s = SpaceSaving(capacity: 8)
+      var gen = KLLSketchTests.Generator(state: 5)
+      var inserted = Set<[UInt8]>()
+      for i in 0..<6_000 {
+        let length = Int(gen.uniform() * 300)
+        let value = "\(i)#" + String(repeating: Character(UnicodeScalar(UInt8(97 + i % 26))), count: length)
+        Self.insert(&s, value, count: 1 + i % 3)
+        inserted.insert(Array(value.utf8))
+        let items = s.top(8)
+        #expect(items.allSatisfy { inserted.contains($0.bytes) })
+        #expect(items.contains { $0.bytes == Array(value.utf8) }, "the value just inserted, \(i)")
+      }
+      #expect(s.bucketsAreConsistent())
+    }
+
     @Test func manyEvictionsKeepIndexConsistent() {
       // Round-robin over 300 values with capacity 16 forces constant
       // evictions; the hash index must keep finding monitored values.

@@ -31,12 +31,13 @@
 ///   `error <= N / capacity`.
 ///
 /// Memory: O(capacity): per item about 40 bytes of bookkeeping (hash, count,
-/// error, bucket links), a copy of the value's bytes (plus an array header),
+/// error, bucket links), a copy of the value's bytes in one arena (with the
+/// room of values since replaced, at most twice the room in use plus 4 KiB),
 /// and 2-4 hash-index entries of 4 bytes; slot arrays and index are reserved
 /// in `init`.
-/// Updates of monitored values never allocate; a replacement reuses the
-/// evicted item's byte buffer, allocating only when the new value is longer
-/// than any value that slot held before.
+/// Updates of monitored values never allocate; a replacement writes over the
+/// evicted item's bytes, or past the arena's end when the new value is longer
+/// than the room that slot has.
 public struct SpaceSaving: Sendable {
   /// One reported value with its estimated count and maximum overestimation.
   public struct Item: Equatable, Sendable {
@@ -75,10 +76,20 @@ public struct SpaceSaving: Sendable {
     var next: Int32
   }
 
-  /// Monitored values by slot number, and their bytes (kept apart so slot
-  /// moves never touch reference counts).
+  /// Monitored values by slot number.
   private var slots: [Slot] = []
-  private var values: [[UInt8]] = []
+  /// Their bytes: `arena[start..<start + count]`, in `room` bytes of the arena
+  /// (one array, not one per value: replacing an array's contents cost several
+  /// uniqueness checks and a generic copy, a few percent of a profile).
+  private struct ValueSpan: Sendable {
+    var start: Int
+    var count: Int
+    var room: Int
+  }
+  private var spans: [ValueSpan] = []
+  private var arena: [UInt8] = []
+  /// Arena bytes no span uses any more.
+  private var abandoned = 0
   /// Buckets by number; `minBucket` and `maxBucket` are the ends of their list (-1: none).
   private var buckets: [Bucket] = []
   private var freeBuckets: [Int32] = []
@@ -97,7 +108,7 @@ public struct SpaceSaving: Sendable {
     self.table = [Int32](repeating: 0, count: 1 << bits)
     self.tableShift = 64 - bits
     slots.reserveCapacity(capacity)
-    values.reserveCapacity(capacity)
+    spans.reserveCapacity(capacity)
   }
 
   private var isFull: Bool { slots.count == capacity }
@@ -122,7 +133,8 @@ public struct SpaceSaving: Sendable {
   where C.Element == UInt8 {
     let slot = slots.count
     slots.append(Slot(hash: hash, count: count, error: error, bucket: -1, prev: -1, next: -1))
-    values.append(Array(bytes))
+    spans.append(ValueSpan(start: arena.count, count: bytes.count, room: bytes.count))
+    arena.append(contentsOf: bytes)
     tableInsert(hash, slot: slot)
     // Counts often come in ascending order (a merge rebuilds that way): start from the largest.
     attach(slot, after: maxBucket >= 0 && buckets[Int(maxBucket)].count <= count ? maxBucket : -1)
@@ -136,8 +148,7 @@ public struct SpaceSaving: Sendable {
     slots[slot].hash = hash
     slots[slot].count = minimum &+ count
     slots[slot].error = minimum
-    values[slot].removeAll(keepingCapacity: true)
-    values[slot].append(contentsOf: bytes)
+    setValue(slot, bytes)
     tableInsert(hash, slot: slot)
     attach(slot, after: from)
   }
@@ -145,7 +156,7 @@ public struct SpaceSaving: Sendable {
   /// The `n` items with the largest counts, by count descending, then bytes ascending.
   public func top(_ n: Int) -> [Item] {
     var items = slots.indices.map {
-      Item(bytes: values[$0], count: slots[$0].count, error: slots[$0].error)
+      Item(bytes: value($0), count: slots[$0].count, error: slots[$0].error)
     }
     items.sort { a, b in
       a.count != b.count ? a.count > b.count : a.bytes.lexicographicallyPrecedes(b.bytes)
@@ -188,15 +199,52 @@ public struct SpaceSaving: Sendable {
     combined.reserveCapacity(slots.count + other.slots.count)
     for (i, mine) in slots.enumerated() {
       let theirs = other.find(mine.hash).map { other.slots[$0] }
-      combined.append((mine.hash, values[i],
+      combined.append((mine.hash, value(i),
                        mine.count + (theirs?.count ?? otherMissing),
                        mine.error + (theirs?.error ?? otherMissing)))
     }
     for (i, theirs) in other.slots.enumerated() where find(theirs.hash) == nil {
-      combined.append((theirs.hash, other.values[i],
+      combined.append((theirs.hash, other.value(i),
                        theirs.count + ownMissing, theirs.error + ownMissing))
     }
     return combined
+  }
+
+  // MARK: - Value bytes
+
+  private func value(_ slot: Int) -> [UInt8] {
+    let span = spans[slot]
+    return Array(arena[span.start..<span.start + span.count])
+  }
+
+  /// Makes `bytes` the value of `slot`: over its old bytes when they have the room, else at the
+  /// arena's end (the arena is packed again once abandoned room passes twice the rest).
+  private mutating func setValue(_ slot: Int, _ bytes: UnsafeRawBufferPointer) {
+    var span = spans[slot]
+    if bytes.count <= span.room {
+      if bytes.count > 0 {
+        arena.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: span.start).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count) }
+      }
+      span.count = bytes.count
+    } else {
+      abandoned += span.room
+      span = ValueSpan(start: arena.count, count: bytes.count, room: bytes.count)
+      arena.append(contentsOf: bytes)
+    }
+    spans[slot] = span
+    if abandoned > 2 * (arena.count - abandoned) + 4096 { packArena() }
+  }
+
+  private mutating func packArena() {
+    var packed: [UInt8] = []
+    packed.reserveCapacity(arena.count - abandoned)
+    for i in spans.indices {
+      let span = spans[i]
+      spans[i] = ValueSpan(start: packed.count, count: span.count, room: span.count)
+      packed.append(contentsOf: arena[span.start..<span.start + span.count])
+    }
+    arena = packed
+    abandoned = 0
   }
 
   // MARK: - Hash index (linear probing, backward-shift deletion)
