@@ -14,8 +14,6 @@ public struct DuplicateTracker: Sendable {
   }
 
   private(set) var table: RowHashTable<Repeats>
-  /// A segment's row hashes, listed rather than inserted (see `deferInserts`).
-  private var pending: [UInt64]?
 
   public init(budgetBytes: Int = DuplicateTracker.defaultBudget) {
     table = RowHashTable(budgetBytes: budgetBytes)
@@ -28,38 +26,16 @@ public struct DuplicateTracker: Sendable {
   public var duplicates: Int { table.groups.reduce(0) { $0 + Int($1) } << table.level }
 
   @inline(__always)
-  public mutating func observe(_ rowHash: UInt64) {
-    if pending != nil { pending!.append(rowHash) } else { table.add(rowHash, row: 0) }
-  }
+  public mutating func observe(_ rowHash: UInt64) { table.record(rowHash, row: 0) }
 
   /// Adds the rows of a later part of the dataset.
-  public mutating func merge(_ other: DuplicateTracker) {
-    table.merge(other.table)
-    if let hashes = other.pending { insert(hashes) }
-  }
+  public mutating func merge(_ other: DuplicateTracker) { table.merge(other.table) }
 
-  /// Lists row hashes (8 bytes a row) instead of building a table: a segment's rows then go into
-  /// the dataset's table when it is merged, sorted (one sweep over that table), and no segment
-  /// holds a table of its own or copies one as it grows. A duplicate count does not depend on the
-  /// order rows come in.
-  mutating func deferInserts() { pending = pending ?? [] }
-
+  /// A segment's tracker lists its row hashes (see `RowHashTable.deferAdds`); a duplicate count
+  /// does not depend on the order rows come in.
+  mutating func deferInserts() { table.deferAdds(withRows: false) }
   /// Sorts the listed hashes (the segment's thread does it, before the merge).
-  mutating func sortDeferred() {
-    guard var hashes = pending else { return }
-    pending = nil
-    RadixSort.sort(&hashes)
-    pending = hashes
-  }
-
+  mutating func sortDeferred() { table.sortDeferred() }
   /// Inserts the listed hashes into this tracker's own table and stops listing.
-  mutating func insertDeferred() {
-    guard let hashes = pending else { return }
-    pending = nil
-    insert(hashes)
-  }
-
-  private mutating func insert(_ hashes: [UInt64]) {
-    table.add(sorted: hashes, rows: nil)
-  }
+  mutating func insertDeferred() { table.addDeferred() }
 }

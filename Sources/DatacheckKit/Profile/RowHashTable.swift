@@ -23,6 +23,9 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   /// Sampling level: 0 while every group is kept.
   private(set) var level = 0
   let budgetBytes: Int
+  /// A segment's rows, listed by `record` rather than added (see `deferAdds`); `rows` is nil
+  /// when every row is 0.
+  private var pending: (hashes: [UInt64], rows: [UInt32]?)?
 
   init(budgetBytes: Int, initialSlots: Int = 1024) {
     self.budgetBytes = budgetBytes
@@ -47,7 +50,45 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
     return false
   }
 
-  /// Adds a later part's groups.
+  /// Adds a row as `add` does, or lists it while `deferAdds` is in force.
+  @inline(__always)
+  mutating func record(_ hash: UInt64, row: UInt32) {
+    if pending != nil {
+      pending!.hashes.append(hash)
+      pending!.rows?.append(row)
+    } else {
+      add(hash, row: row)
+    }
+  }
+
+  /// Makes `record` list rows (8 bytes a row, 12 `withRows`) instead of adding them: a segment's
+  /// rows then go into the dataset's table when it is merged, sorted (one sweep over that table),
+  /// and no segment holds a table of its own or copies one as it grows. For tables whose groups
+  /// do not depend on the order their rows come in (duplicate counts, label conflicts).
+  mutating func deferAdds(withRows: Bool) {
+    if pending == nil { pending = ([], withRows ? [] : nil) }
+  }
+
+  /// Sorts the listed rows by hash (the segment's thread does it, before the merge).
+  mutating func sortDeferred() {
+    guard var rows = pending else { return }
+    pending = nil   // so that the lists are not shared while sorted
+    if rows.rows == nil {
+      RadixSort.sort(&rows.hashes)
+    } else {
+      RadixSort.sort(&rows.hashes, carrying: &rows.rows!)
+    }
+    pending = rows
+  }
+
+  /// Adds the listed rows to this table and stops listing.
+  mutating func addDeferred() {
+    guard let rows = pending else { return }
+    pending = nil
+    add(sorted: rows.hashes, rows: rows.rows)
+  }
+
+  /// Adds a later part's groups, and the rows it listed.
   ///
   /// `other`'s slots come in the order of their place here, so inserting them in slot order into
   /// a table that fills up on the way piles them into one ever longer run of probes (quadratic
@@ -69,6 +110,7 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
       slot += stride
       if slot >= n { slot -= n }
     }
+    if let rows = other.pending { add(sorted: rows.hashes, rows: rows.rows) }
   }
 
   private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }

@@ -22,9 +22,6 @@ struct ConflictTracker: Sendable {
   }
 
   private(set) var table: RowHashTable<LabelGroup>
-  /// A segment's rows, listed rather than inserted (see `DuplicateTracker.deferInserts`): the
-  /// conflict flag and the row count of a group do not depend on the order its rows come in.
-  private var pending: (features: [UInt64], labels: [UInt32])?
 
   init(budgetBytes: Int = ConflictTracker.defaultBudget) { table = RowHashTable(budgetBytes: budgetBytes) }
 
@@ -32,35 +29,16 @@ struct ConflictTracker: Sendable {
 
   @inline(__always)
   mutating func observe(features: UInt64, label: UInt64) {
-    let fingerprint = UInt32(truncatingIfNeeded: label >> 17)
-    if pending != nil {
-      pending!.features.append(features)
-      pending!.labels.append(fingerprint)
-    } else {
-      table.add(features, row: fingerprint)
-    }
+    table.record(features, row: UInt32(truncatingIfNeeded: label >> 17))
   }
 
-  mutating func merge(_ other: ConflictTracker) {
-    table.merge(other.table)
-    if let rows = other.pending { table.add(sorted: rows.features, rows: rows.labels) }
-  }
+  mutating func merge(_ other: ConflictTracker) { table.merge(other.table) }
 
-  mutating func deferInserts() { pending = pending ?? ([], []) }
-
-  /// Sorts the listed rows by feature hash (the segment's thread does it, before the merge).
-  mutating func sortDeferred() {
-    guard var rows = pending else { return }
-    pending = nil
-    RadixSort.sort(&rows.features, carrying: &rows.labels)
-    pending = rows
-  }
-
-  mutating func insertDeferred() {
-    guard let rows = pending else { return }
-    pending = nil
-    table.add(sorted: rows.features, rows: rows.labels)
-  }
+  /// A segment's tracker lists its rows (see `RowHashTable.deferAdds`): the conflict flag and
+  /// the row count of a group do not depend on the order its rows come in.
+  mutating func deferInserts() { table.deferAdds(withRows: true) }
+  mutating func sortDeferred() { table.sortDeferred() }
+  mutating func insertDeferred() { table.addDeferred() }
 
   /// Conflicting groups and the rows in them (scaled when sampled).
   var summary: (groups: Int, rows: Int) {
