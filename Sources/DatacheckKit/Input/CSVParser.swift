@@ -194,9 +194,10 @@ final class CSVParser {
     if fields == 1 && !quotedAny && spans[0].start == spans[0].end {
       problems.record(.blankLine, at: Location(path: path, line: line))
     } else if fields == columnCount && fieldIndex == 0 && !escapedAny && end - start <= maxFieldSize
-                && CSVParser.isASCII(base + start, count: end - start) {
-      // The usual line: as many fields as columns, none too large, none to unescape or to check
-      // for UTF-8, so the fields go straight into the batch (what `field` would do for each).
+                && UTF8Check.isValid(UnsafeRawBufferPointer(rebasing: chunk[start..<end])) {
+      // The usual line: as many fields as columns, none too large or to unescape, and valid
+      // UTF-8 (so is every field: they are cut at ASCII bytes), so the fields go straight into
+      // the batch (what `field` would do for each).
       batch.prepareToAppend()
       for f in 0..<fields {
         batch.appendPrepared(UnsafeRawBufferPointer(start: base + spans[f].start, count: spans[f].end - spans[f].start), toColumn: f)
@@ -227,22 +228,6 @@ final class CSVParser {
     simpleLinesRead += 1
     stopIfPast(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))
     return end
-  }
-
-  /// Whether the `count` bytes at `p` are all ASCII, eight at a time.
-  @inline(__always)
-  static func isASCII(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
-    var i = 0
-    var high: UInt64 = 0
-    while i + 8 <= count {
-      high |= UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-      i += 8
-    }
-    while i < count {
-      high |= UInt64(p[i])
-      i += 1
-    }
-    return high & 0x8080_8080_8080_8080 == 0
   }
 
   /// The first offset in `from..<limit` holding a quote, CR, LF or `byte`, or `limit`: eight
