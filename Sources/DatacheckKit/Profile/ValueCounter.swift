@@ -46,9 +46,12 @@ public struct ValueCounter: Sendable {
   /// The number of distinct values: exact, or the HyperLogLog estimate.
   public var distinct: Int { sketch?.distinct.estimate ?? table.count }
 
-  /// The `n` most frequent values, count descending, ties by bytes ascending.
+  /// The `n` most frequent values, count descending, ties by bytes ascending. Once counts are
+  /// estimates, only values certain to have occurred more often than any value left out of the
+  /// summary: in a near-unique column, whose every value occurs about once, none (the summary's
+  /// counts there are mostly its error, hundreds for a value seen once).
   public func top(_ n: Int) -> [(bytes: [UInt8], count: Int)] {
-    if let sketch { return sketch.top.top(n).map { ($0.bytes, $0.count) } }
+    if let sketch { return sketch.top.certain(n).map { ($0.bytes, $0.count) } }
     return exactEntries().sorted(by: ValueCounter.byCount).prefix(n).map { ($0.bytes, $0.count) }
   }
 

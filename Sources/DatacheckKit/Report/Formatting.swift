@@ -2,6 +2,10 @@ import Foundation
 
 /// Number formatting shared by the human-readable renderers.
 enum Formatting {
+  /// A column's summary when its counts are estimates and no value is certain to stand out
+  /// (near-unique values: ids, free text, prices).
+  static let noFrequentValue = "no value stands out"
+
   /// `1234567` → `1,234,567`.
   static func grouped(_ n: Int) -> String {
     let digits = String(n.magnitude)

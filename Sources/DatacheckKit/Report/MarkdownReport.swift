@@ -47,6 +47,7 @@ public enum MarkdownReport {
       return "min \(Formatting.short(n.min)), mean \(Formatting.short(n.mean)), max \(Formatting.short(n.max))"
     }
     if let min = c.temporalMin, let max = c.temporalMax { return "\(min) … \(max)" }
+    if c.topValues.isEmpty && !c.topValuesExact { return Formatting.noFrequentValue }
     return c.topValues.prefix(3).map { "`\(Formatting.visible($0.value))` (\(Formatting.grouped($0.count)))" }.joined(separator: ", ")
   }
 

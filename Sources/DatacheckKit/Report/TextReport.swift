@@ -51,7 +51,9 @@ public struct TextReport {
       return "min \(Formatting.short(n.min)) · mean \(Formatting.short(n.mean)) · max \(Formatting.short(n.max))"
     }
     if let min = c.temporalMin, let max = c.temporalMax { return "\(min) … \(max)" }
-    guard let top = c.topValues.first else { return c.type == .empty ? "no values" : "" }
+    guard let top = c.topValues.first else {
+      return c.type == .empty ? "no values" : c.topValuesExact ? "" : Formatting.noFrequentValue
+    }
     let share = Double(top.count) / Double(max(1, c.kinds.values.reduce(0, +)))
     return "top \"\(Formatting.visible(top.value))\" (\(Formatting.percent(share)))"
   }

@@ -99,15 +99,68 @@ extension Sketches {
       #expect(s.top(0).isEmpty)
     }
 
-    @Test func replacementTakesMinimumCountAsError() {
+    static func insert(_ s: inout SpaceSaving, _ value: String, hash: UInt64, count: Int = 1) {
+      Array(value.utf8).withUnsafeBytes { s.insert(hash: hash, bytes: $0, count: count) }
+    }
+
+    /// Worked by hand with hashes chosen for their filter counters (64 of them at capacity 2:
+    /// the hash's low six bits).
+    @Test func replacementTakesFilterCountAsError() {
       var s = SpaceSaving(capacity: 2)
-      for v in ["a", "a", "b", "c"] { Self.insert(&s, v) }
-      // "c" evicts "b" (the minimum, count 1): count 1 + 1, error 1.
-      #expect(s.top(5) == [Self.item("a", 2, 0), Self.item("c", 2, 1)])
-      Self.insert(&s, "x", count: 5)
-      // Minimum is now 2 (tie a/c; either may go), x gets 2 + 5 with error 2.
-      #expect(s.top(1) == [Self.item("x", 7, 2)])
-      #expect(s.total == 9)
+      Self.insert(&s, "a", hash: 1, count: 2)
+      Self.insert(&s, "b", hash: 2)
+      // Full, minimum 1. "c" (counter 3, at 0): 0 + 1 reaches 1, so it takes b's place with
+      // count 1 and error 0; b's count 1 stays in counter 2.
+      Self.insert(&s, "c", hash: 3)
+      #expect(s.top(5) == [Self.item("a", 2, 0), Self.item("c", 1, 0)])
+      // "d" shares counter 2 with b (66 = 64 + 2): 1 + 1 reaches the minimum 1 (c), count 2,
+      // error 1 (d may be b's colleague and have occurred once before); c's 1 goes to counter 3.
+      Self.insert(&s, "d", hash: 66)
+      #expect(s.top(5) == [Self.item("a", 2, 0), Self.item("d", 2, 1)])
+      // "e" (counter 4, at 0): 0 + 1 is below the minimum 2: only its counter grows.
+      Self.insert(&s, "e", hash: 4)
+      #expect(s.top(5) == [Self.item("a", 2, 0), Self.item("d", 2, 1)])
+      #expect(s.replacements == 2)
+      // Again: 1 + 1 reaches 2; a, the oldest item of count 2, leaves; e has count 2, error 1.
+      Self.insert(&s, "e", hash: 4)
+      #expect(s.top(5) == [Self.item("d", 2, 1), Self.item("e", 2, 1)])
+      // "a" comes back to counter 1, which a's leaving raised to 2: 2 + 5 = 7, error 2.
+      Self.insert(&s, "a", hash: 1, count: 5)
+      #expect(s.top(1) == [Self.item("a", 7, 2)])
+      #expect(s.total == 12)
+      // Certain: a's guaranteed 5 exceeds the minimum 2; the other item's 1 does not.
+      #expect(s.certain(5) == [Self.item("a", 7, 2)])
+    }
+
+    /// Every value distinct but one: the filter takes most values without a replacement, and
+    /// only the repeated value is certain, with a count that brackets its true 2,000.
+    @Test func nearUniqueStreamListsOnlyTheCertain() {
+      var s = SpaceSaving(capacity: 1_024)
+      for i in 0..<100_000 {
+        Self.insert(&s, i % 50 == 0 ? "hot" : "row\(i)")
+      }
+      let certain = s.certain(10)
+      #expect(certain.map(\.bytes) == [Array("hot".utf8)])
+      #expect(certain.allSatisfy { $0.count - $0.error <= 2_000 && 2_000 <= $0.count })
+      // Space-Saving without the filter replaces an item for every new value (98,000 here).
+      #expect(s.replacements < 40_000, "\(s.replacements) replacements")
+      print("SpaceSaving: \(s.replacements) replacements for 98,000 new values")
+    }
+
+    /// Certain items occurred more often than any value the summary does not hold, also after
+    /// merging eight summaries of parts of a Zipf stream (filters added, left-out items in them).
+    @Test func certainItemsBeatEveryValueLeftOut() {
+      let zipf = ZipfStream(length: 160_000, distinct: 40_000, seed: 13)
+      var exact: [[UInt8]: Int] = [:]
+      for i in zipf.stream { exact[zipf.values[i], default: 0] += 1 }
+      var merged = zipf.summary(zipf.stream[..<20_000], capacity: 200)
+      for part in 1..<8 { merged.merge(zipf.summary(zipf.stream[(part * 20_000)..<((part + 1) * 20_000)], capacity: 200)) }
+      Self.checkGuarantees(merged, exact: exact, total: 160_000, capacity: 200)
+      let held = Set(merged.top(200).map(\.bytes))
+      let bestLeftOut = exact.filter { !held.contains($0.key) }.values.max() ?? 0
+      let certain = merged.certain(200)
+      #expect(certain.count >= 10)
+      for item in certain { #expect(exact[item.bytes, default: 0] > bestLeftOut) }
     }
 
     @Test func mergeRuleByHand() {
@@ -161,13 +214,17 @@ extension Sketches {
       for i in 0..<6_000 {
         let length = Int(gen.uniform() * 300)
         let value = "\(i)#" + String(repeating: Character(UnicodeScalar(UInt8(97 + i % 26))), count: length)
+        let replaced = s.replacements
         Self.insert(&s, value, count: 1 + i % 3)
         inserted.insert(Array(value.utf8))
         let items = s.top(8)
         #expect(items.allSatisfy { inserted.contains($0.bytes) })
-        #expect(items.contains { $0.bytes == Array(value.utf8) }, "the value just inserted, \(i)")
+        if i < 8 || s.replacements > replaced {
+          #expect(items.contains { $0.bytes == Array(value.utf8) }, "the value just inserted, \(i)")
+        }
       }
       #expect(s.bucketsAreConsistent())
+      #expect(s.replacements > 500)   // 927: the rest of the 6,000 went to the filter
     }
 
     @Test func manyEvictionsKeepIndexConsistent() {
