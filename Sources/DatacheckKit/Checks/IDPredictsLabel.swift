@@ -12,12 +12,20 @@ enum IDPredictsLabel: Check {
     guard let label = p.label, label.task == .classification else { return [] }
     let ids = p.identifierColumns
     return label.signals.filter { ids.contains($0.column) }.compactMap { s in
-      guard let o = s.orderEffect, o.degreesOfFreedom > 0, o.cramersV >= minimumV,
-            o.chiSquare > Double(o.degreesOfFreedom) + 6 * (2 * Double(o.degreesOfFreedom)).squareRoot() else { return nil }
+      guard drifts(s.orderEffect), let o = s.orderEffect else { return nil }
       return Finding(check: id, severity: .warning, columns: [s.column], message: .drift(s.column, o, label),
                      value: o.cramersV, threshold: minimumV,
                      action: "split by \(Say.column(s.column)) (or by time) rather than at random, and keep it out of the features")
     }
+  }
+}
+
+extension IDPredictsLabel {
+  /// Whether the label share across a column's deciles differs far beyond chance, and by a real
+  /// amount (also what `no_signal` counts as information about the label).
+  static func drifts(_ o: FeatureSignal.OrderEffect?) -> Bool {
+    guard let o, o.degreesOfFreedom > 0 else { return false }
+    return o.cramersV >= minimumV && o.chiSquare > Double(o.degreesOfFreedom) + 6 * (2 * Double(o.degreesOfFreedom)).squareRoot()
   }
 }
 

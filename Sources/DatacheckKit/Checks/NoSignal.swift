@@ -1,9 +1,17 @@
 /// If no column on its own beats guessing the majority, the data may hold nothing about the label.
 ///
 /// Finding `no_signal`, warning: classification — no feature's held-out rule accuracy exceeds
-/// the majority baseline by 3 binomial standard deviations (and by at least 0.5 point);
-/// regression — no feature reaches |r| or correlation ratio ≥ max(4/√n, 0.05). Interactions
-/// between columns are not looked at, so this is a warning, not a verdict.
+/// the majority baseline by 3 binomial standard deviations (and by at least 0.5 point), and no
+/// numeric feature's label share moves across its deciles far beyond chance (the bar of
+/// `id_predicts_label`: chi-square above its degrees of freedom by 6 standard deviations and
+/// Cramér's V ≥ 0.1); regression — no feature reaches |r| or correlation ratio
+/// ≥ max(4/√n, 0.05). Interactions between columns are not looked at, so this is a warning, not
+/// a verdict.
+///
+/// The deciles matter on small files: a column whose positives rise from 7 % to 69 % across its
+/// deciles (800 rows, chi-square 119 on 9 degrees of freedom) scores a held-out accuracy of
+/// 0.69–0.72 against a 0.65 baseline depending on which rows fall in which half, around the
+/// 3-sd bar of 0.70; saying "there may be no relevant information here" of it would be wrong.
 enum NoSignal: Check {
   static let id = "no_signal"
 
@@ -11,7 +19,8 @@ enum NoSignal: Check {
     guard let label = p.label, label.labeled >= 30 else { return [] }
     let ids = p.identifierColumns
     let candidates = label.signals.filter { !ids.contains($0.column) }
-    guard !candidates.isEmpty, let (best, column, needed) = strongest(candidates, label), best < needed else { return [] }
+    guard !candidates.isEmpty, let (best, column, needed) = strongest(candidates, label), best < needed,
+          label.task == .regression || !candidates.contains(where: { IDPredictsLabel.drifts($0.orderEffect) }) else { return [] }
     return [Finding(check: id, severity: .warning, columns: [label.column], message: .noSignal(label, best: best, column: column),
                     value: best, threshold: needed,
                     action: "check that the label matches the rows, and look for features that carry information about it before training")]
