@@ -67,7 +67,7 @@ public struct ColumnProfiler: Sendable {
           observeAbsent()
         } else {
           let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-          hash = XXH64.hash(value)
+          hash = ValueHash.hash(value)
           result = observe(value, hash: hash)
         }
         rowHashes[i] = RowHash.combine(rowHashes[i], hash)
