@@ -53,6 +53,9 @@ public struct ColumnProfiler: Sendable {
     if keep { scratch.reset(rows: rows) }
     // Plain pointers in the loop: an array element written through `self` or an `inout` array
     // checks that the array is not shared, once a value, which showed in profiles.
+    // The batch's integers and floats go to the quantile sketch together, after the loop.
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(rows, 1)) { ranked in
+    var rankedCount = 0
     column.withBuffers { bytes, ends, flags in
     rowHashes.withUnsafeMutableBufferPointer { rowHashes in
     scratch.hashes.withUnsafeMutableBufferPointer { hashes in
@@ -62,13 +65,17 @@ public struct ColumnProfiler: Sendable {
       for i in 0..<rows {
         let end = Int(ends[i])
         var hash = RowHash.absent
-        var result = Observed(missing: true, number: .nan)
+        var result = Observed(missing: true, number: .nan, ranked: false)
         if flags[i] & RecordBatch.absent != 0 {
           observeAbsent()
         } else {
           let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
           hash = ValueHash.hash(value)
           result = observe(value, hash: hash)
+          if result.ranked && !result.number.isNaN {
+            ranked[rankedCount] = result.number
+            rankedCount &+= 1
+          }
         }
         rowHashes[i] = RowHash.combine(rowHashes[i], hash)
         if keep {
@@ -79,13 +86,17 @@ public struct ColumnProfiler: Sendable {
         start = end
       }
     }}}}}
+    quantiles.insert(contentsOf: UnsafeBufferPointer(rebasing: ranked[..<rankedCount]))
+    }
   }
 
-  /// What observing one value found: whether it is missing, and its number (NaN if none; a
-  /// date or datetime gives its seconds since 1970).
+  /// What observing one value found: whether it is missing, its number (NaN if none; a date or
+  /// datetime gives its seconds since 1970), and whether that number goes to the quantiles
+  /// (integers and floats; the caller inserts it).
   struct Observed {
     var missing: Bool
     var number: Double
+    var ranked: Bool
   }
 
   @inline(__always)
@@ -104,7 +115,7 @@ public struct ColumnProfiler: Sendable {
       missing += 1
       tokenCounts[token] += 1
       rowIndex.observe(nil, row: row)
-      return Observed(missing: true, number: .nan)
+      return Observed(missing: true, number: .nan, ranked: false)
     }
     let parsed = ValueParser.parse(value)
     kinds[parsed.kind.rawValue] &+= 1
@@ -114,11 +125,9 @@ public struct ColumnProfiler: Sendable {
       integers.observe(parsed.integer)
       number = parsed.number
       numbers.observe(number)
-      quantiles.insert(number)
     case .float:
       number = parsed.number
       numbers.observe(number)
-      quantiles.insert(number)
     case .date, .slashDate, .datetime:
       number = parsed.number   // seconds since 1970: dates order and split like numbers
       temporal.observe(number, text: value)
@@ -132,7 +141,7 @@ public struct ColumnProfiler: Sendable {
     rowIndex.observe(parsed.kind == .integer ? parsed.integer : nil, row: row)
     lengths.observe(value)
     counter.observe(value, hash: hash)
-    return Observed(missing: false, number: number)
+    return Observed(missing: false, number: number, ranked: parsed.kind == .integer || parsed.kind == .float)
   }
 
   public mutating func merge(_ other: ColumnProfiler) {

@@ -182,5 +182,22 @@ extension Sketches {
       d.merge(b)
       #expect(c.count == 100_000 && c.levels == d.levels)
     }
+
+    /// Inserting runs of values (random lengths, NaN among them) builds the very sketch that
+    /// inserting them one by one does: same levels, count, min and max, through compactions.
+    @Test func runsInsertLikeOneByOne() {
+      var gen = Generator(state: 31)
+      var runs = KLLSketch(), single = KLLSketch()
+      var inserted = 0
+      while inserted < 300_000 {
+        let run = (0..<Int(gen.next() % 900)).map { _ in gen.next() % 97 == 0 ? Double.nan : gen.skewed() - 5 }
+        run.withUnsafeBufferPointer { runs.insert(contentsOf: $0) }
+        for x in run { single.insert(x) }
+        inserted += run.count
+        #expect(runs.levels == single.levels && runs.count == single.count)
+      }
+      #expect(!runs.isExact && runs.min == single.min && runs.max == single.max)
+      #expect(runs.retainedCount == single.retainedCount)
+    }
   }
 }

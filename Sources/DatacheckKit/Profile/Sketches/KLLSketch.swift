@@ -75,6 +75,32 @@ public struct KLLSketch: Sendable {
     if let hi = max { if x > hi { max = x } } else { max = x }
   }
 
+  /// Adds `xs` in order, as `insert` one by one would; NaN is not expected (the profiler passes
+  /// parsed numbers) but ignored all the same. Level 0 grows by runs up to the next compaction,
+  /// one append each instead of one a value.
+  public mutating func insert(contentsOf xs: UnsafeBufferPointer<Double>) {
+    var i = 0
+    while i < xs.count {
+      if xs[i].isNaN { i += 1; continue }
+      if retainedCount >= totalCapacity { compress() }
+      var end = i
+      let limit = Swift.min(xs.count, i + (totalCapacity - retainedCount))
+      var lo = min ?? xs[i], hi = max ?? xs[i]
+      while end < limit && !xs[end].isNaN {
+        let x = xs[end]
+        if x < lo { lo = x }
+        if x > hi { hi = x }
+        end += 1
+      }
+      levels[0].append(contentsOf: UnsafeBufferPointer(rebasing: xs[i..<end]))
+      retainedCount &+= end - i
+      count &+= end - i
+      min = lo
+      max = hi
+      i = end
+    }
+  }
+
   /// Capacity of level `h` when the sketch has `numLevels` levels:
   /// `max(8, ceil(k * (2/3)^(numLevels - 1 - h)))`.
   static func capacity(k: Int, level h: Int, numLevels: Int) -> Int {
