@@ -24,7 +24,7 @@ struct Init: ParsableCommand {
   @Option(name: .customLong("id"), help: ArgumentHelp("An identifier column (repeatable).", valueName: "column"))
   var idColumns: [String] = []
 
-  @Option(help: ArgumentHelp("Write the goal to this file instead of stdout.", valueName: "path"))
+  @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the goal to this file instead of stdout.", valueName: "path"))
   var output: String?
 
   @Flag(help: "Replace --output when it exists.")

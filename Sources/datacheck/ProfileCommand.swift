@@ -43,7 +43,7 @@ struct Profile: ParsableCommand {
   @Option(help: "The report format: text, json or markdown.")
   var format: ReportFormat = .text
 
-  @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "path"))
+  @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "path"))
   var output: String?
 
   @Option(help: ArgumentHelp("The largest field accepted, in bytes (suffixes K, M, G).", valueName: "size"))

@@ -42,7 +42,7 @@ struct Requirements: ParsableCommand {
   @Option(help: "The report format: text, json, markdown, junit, sarif or github.")
   var format: VerdictFormat = .text
 
-  @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "path"))
+  @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the report to this file (atomically) instead of stdout.", valueName: "path"))
   var output: String?
 
   @Flag(help: "Treat warnings as failures.")

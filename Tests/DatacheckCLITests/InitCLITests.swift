@@ -19,7 +19,7 @@ import Testing
   /// Data with a planted leak gets a goal that says so, and is not ready.
   @Test func leakIsNamedInTheGoal() throws {
     let w = Workdir()
-    let made = try w.run(["init", w.fixture("labels/sum_target.csv"), "--label", "price", "--output", "goal.yaml"])
+    let made = try w.run(["init", w.fixture("labels/sum_target.csv"), "--label", "price", "-o", "goal.yaml"])
     #expect(made.status == 0, "\(made)")
     let goal = try String(contentsOfFile: w.path("goal.yaml"), encoding: .utf8)
     #expect(goal.contains("#   error target_copy: the target `price` = `base_price` + `tax`"), "\(goal)")

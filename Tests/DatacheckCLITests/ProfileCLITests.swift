@@ -88,9 +88,10 @@ import Testing
     #expect(columns[2]["missing"] as? Int == 1)
   }
 
-  @Test func outputFileIsWrittenWhole() throws {
+  @Test(arguments: ["--output", "-o"])
+  func outputFileIsWrittenWhole(flag: String) throws {
     let w = Workdir()
-    let r = try w.run(["profile", w.fixture("churn.csv"), "--format", "json", "--output", "out.json"])
+    let r = try w.run(["profile", w.fixture("churn.csv"), "--format", "json", flag, "out.json"])
     #expect(r.status == 0 && r.stdout.isEmpty, "\(r)")
     let data = try Data(contentsOf: URL(fileURLWithPath: w.path("out.json")))
     #expect((try? JSONSerialization.jsonObject(with: data)) != nil)
