@@ -5,12 +5,15 @@
 /// profiles. Here a key is mixed by one multiplication (Fibonacci hashing: the top bits of
 /// `key × 2^64/φ`), so keys that are already hashes and keys that are small or ordered (bucket
 /// numbers) both spread; each slot holds its key and index side by side, one cache line a probe.
-/// Linear probing, at most 70 % full, never shrinks.
+/// Linear probing, at most 70 % full, never shrinks. Each slot also holds a 32-bit tally in what
+/// would be padding (`findOrInsert(_:adding:)`), so a count table touches one cache line a value.
 struct HashIndex: Sendable {
   private struct Slot {
     var key: UInt64
     /// The key's index, or -1 for an empty slot.
     var index: Int32
+    /// The key's tally (`findOrInsert(_:adding:)`; 0 for other uses).
+    var tally: UInt32 = 0
   }
 
   private var slots: [Slot]
@@ -68,6 +71,42 @@ struct HashIndex: Sendable {
       if count * 10 > slots.count * 7 { grow() }
     }
     return found
+  }
+
+  /// As `findOrInsert`, and adds `n` to the key's tally (0 for a new key), unless that would pass
+  /// `UInt32.max`: then the tally stays and `overflowed` is true (the caller keeps the excess).
+  @inline(__always)
+  mutating func findOrInsert(_ key: UInt64, adding n: UInt32) -> (index: Int, inserted: Bool, overflowed: Bool) {
+    let shift = shift, count = count
+    let found: (index: Int, inserted: Bool, overflowed: Bool) = slots.withUnsafeMutableBufferPointer { slots in
+      let mask = slots.count - 1
+      var s = HashIndex.home(key, shift)
+      while true {
+        let slot = slots[s]
+        if slot.index < 0 {
+          slots[s] = Slot(key: key, index: Int32(truncatingIfNeeded: count), tally: n)
+          return (count, true, false)
+        }
+        if slot.key == key {
+          let (sum, overflowed) = slot.tally.addingReportingOverflow(n)
+          if !overflowed { slots[s].tally = sum }
+          return (Int(slot.index), false, overflowed)
+        }
+        s = (s + 1) & mask
+      }
+    }
+    if found.inserted {
+      self.count += 1
+      if count * 10 > slots.count * 7 { grow() }
+    }
+    return found
+  }
+
+  /// Every key's tally, by index.
+  func tallies() -> [UInt32] {
+    var out = [UInt32](repeating: 0, count: count)
+    for slot in slots where slot.index >= 0 { out[Int(slot.index)] = slot.tally }
+    return out
   }
 
   private mutating func grow() {

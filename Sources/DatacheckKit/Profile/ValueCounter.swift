@@ -28,14 +28,12 @@ public struct ValueCounter: Sendable {
   @inline(__always)
   public mutating func observe(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) {
     if sketch != nil { return observeSketch(v, hash: hash, count: count) }
-    let (slot, inserted) = table.findOrInsert(hash)
-    if inserted {
+    if table.add(count, for: hash) {
       offsets.append(Int32(truncatingIfNeeded: arena.count))
       lengths.append(Int32(truncatingIfNeeded: v.count))
       arena.append(contentsOf: v)
+      if table.count > maxExact || arena.count > maxArenaBytes { switchToSketches() }
     }
-    table.add(count, at: slot)
-    if inserted && (table.count > maxExact || arena.count > maxArenaBytes) { switchToSketches() }
   }
 
   private mutating func observeSketch(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int) {
@@ -140,28 +138,28 @@ public struct ValueCounter: Sendable {
 }
 
 /// A table from 64-bit hashes to counts, remembering insertion order.
+///
+/// A count lives in its hash's slot of the index (32 bits, one cache line a value with the key);
+/// the rare count past `UInt32.max` keeps its excess in `excess`.
 struct HashCountTable: Sendable {
   private var index = HashIndex(capacity: 64)
-  private var counts: [Int] = []
   private var order: [UInt64] = []
+  private var excess: [Int: Int] = [:]
 
-  var count: Int { counts.count }
+  var count: Int { order.count }
 
-  /// The entry index for `hash`, inserting it with count 0 when new.
+  /// Adds `n` occurrences of `hash`; true when the hash is new.
   @inline(__always)
-  mutating func findOrInsert(_ hash: UInt64) -> (index: Int, inserted: Bool) {
-    let found = index.findOrInsert(hash)
-    if found.inserted {
-      counts.append(0)
-      order.append(hash)
-    }
-    return found
+  mutating func add(_ n: Int, for hash: UInt64) -> Bool {
+    let small = n <= Int(UInt32.max)
+    let found = index.findOrInsert(hash, adding: small ? UInt32(truncatingIfNeeded: n) : 0)
+    if found.inserted { order.append(hash) }
+    if !small || found.overflowed { excess[found.index, default: 0] += n }
+    return found.inserted
   }
 
-  @inline(__always)
-  mutating func add(_ n: Int, at index: Int) { counts[index] += n }
-
   func entries() -> [(hash: UInt64, count: Int, index: Int)] {
-    order.indices.map { (order[$0], counts[$0], $0) }
+    let tallies = index.tallies()
+    return order.indices.map { (order[$0], Int(tallies[$0]) + (excess[$0] ?? 0), $0) }
   }
 }

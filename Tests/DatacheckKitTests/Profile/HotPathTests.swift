@@ -27,6 +27,34 @@ import Testing
     #expect(index.find(0xDEAD_BEEF_0000_0001) == nil)
   }
 
+  /// Counts kept in the index's slots (HashCountTable) agree with a Dictionary through many
+  /// growths, in insertion order; a count past 32 bits keeps its excess (one added whole, one
+  /// reached by adding to a tally near UInt32.max).
+  @Test mutating func countTableAgreesWithDictionary() {
+    var table = HashCountTable()
+    var twin: [UInt64: Int] = [:]
+    var order: [UInt64] = []
+    for _ in 0..<60_000 {
+      let key = rng.next() % 25_000 &* 0x9E37_79B9_7F4A_7C15
+      let n = 1 + Int(rng.next() % 3)
+      let inserted = table.add(n, for: key)
+      #expect(inserted == (twin[key] == nil))
+      if inserted { order.append(key) }
+      twin[key, default: 0] += n
+    }
+    let big: UInt64 = 0xB16, bigger: UInt64 = 0xB17
+    _ = table.add(Int(UInt32.max) - 1, for: big)
+    _ = table.add(5, for: big)
+    _ = table.add(Int(UInt32.max) * 3, for: bigger)
+    _ = table.add(2, for: bigger)
+    twin[big] = Int(UInt32.max) + 4
+    twin[bigger] = Int(UInt32.max) * 3 + 2
+    order += [big, bigger]
+    let entries = table.entries()
+    #expect(entries.map(\.hash) == order && entries.map(\.index) == Array(order.indices))
+    #expect(entries.allSatisfy { twin[$0.hash] == $0.count })
+  }
+
   /// The partial selection that seeds Space-Saving equals the prefix of the full sort, with ties
   /// on count (most entries of a near-unique column have count 1).
   @Test mutating func largestIsThePrefixOfTheSort() {
