@@ -110,13 +110,14 @@ struct DecimalShape {
     }
     // Up to 19 significant digits fit the mantissa exactly.
     let exactStart = i
-    while i < n && significantDigits < 19 {
+    let exactEnd = Swift.min(n, i &+ (19 &- significantDigits))
+    while i < exactEnd {
       let d = v[i] &- 48
       guard d < 10 else { break }
       mantissa = mantissa &* 10 &+ UInt64(d)
-      significantDigits &+= 1
       i &+= 1
     }
+    significantDigits &+= i &- exactStart
     if fractional { exponent -= i - exactStart }
     // Later digits only shift the exponent.
     let restStart = i
