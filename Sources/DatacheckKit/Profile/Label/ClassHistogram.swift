@@ -39,6 +39,8 @@ struct ClassHistogram: Sendable {
   /// The slot of bucket `key`, adding the bucket when new.
   @inline(__always)
   private mutating func slot(for key: UInt32) -> Int {
+    // Most rows fall in a bucket already seen: a lookup does not touch the index mutably.
+    if let slot = slotByKey.find(UInt64(key)) { return slot }
     let (slot, inserted) = slotByKey.findOrInsert(UInt64(key))
     if inserted {
       keys.append(key)
