@@ -3,8 +3,9 @@
 /// Values of up to 16 bytes (numbers, dates, codes, most categories: nine of the ten columns of
 /// the bench table) are read as two 8-byte words (or 4-byte, or three single bytes), which
 /// together with the length cover every byte, and mixed by two 64 × 64 → 128-bit multiplies,
-/// the second of both halves of the first, folded high ^ low (the "mum" mix of wyhash). XXH64 spent about 90 instructions on such
-/// a value, mostly in its byte-at-a-time tail: 7.7 % of a profile. Longer values take XXH64.
+/// the second of both halves of the first, each folded high ^ low (the "mum" mix of wyhash).
+/// XXH64 spent about 90 instructions on such a value, mostly in its byte-at-a-time tail: 7.7 %
+/// of a profile. Longer values take XXH64.
 ///
 /// Within one run every value is hashed by this function, so counts, row hashes and split
 /// comparisons agree; nothing stores these hashes across runs (the file fingerprint and
