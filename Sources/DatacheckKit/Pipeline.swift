@@ -50,6 +50,15 @@ public struct Pipeline {
         let size = reader.progress.total.map { $0 - done } ?? 0
         try RowGroupProfile(first: parquet, options: read, makeProfiler: makeProfiler, observe: observe)
           .run(into: &profiler) { progress?(done + size * $0 / groups, reader.progress.total) }
+      } else if read.threads > 1 {
+        // Read in one stream: the next batches are parsed on a thread of their own meanwhile.
+        let total = reader.progress.total
+        let ahead = BatchReadAhead(file) { reader.progress.read }
+        defer { ahead.finish() }
+        while let (batch, bytesRead) = try ahead.next() {
+          observe(&profiler, batch)
+          progress?(bytesRead, total)
+        }
       } else {
         while try file.next() {
           observe(&profiler, file.batch)

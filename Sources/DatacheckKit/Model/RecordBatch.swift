@@ -112,8 +112,11 @@ public struct RecordBatch: Sendable {
   /// A record still being read (its first fields parsed, its line end not yet) stays: its values
   /// move to the front of each column, so a read boundary inside a record loses nothing.
   public mutating func removeAll() {
-    if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-    for c in 0..<storage.columnCount { storage.removeFirst(count, of: c) }
+    if isKnownUniquelyReferenced(&storage) {
+      for c in 0..<storage.columnCount { storage.removeFirst(count, of: c) }
+    } else {
+      storage = storage.copy(droppingFirst: count)   // a copy is read elsewhere (BatchReadAhead)
+    }
     lines.removeAll(keepingCapacity: true)
     fieldCounts.removeAll(keepingCapacity: true)
     count = 0
@@ -167,6 +170,29 @@ extension RecordBatch {
         copy.buffers[c].flags.update(from: b.flags, count: b.count)
         copy.buffers[c].byteCount = b.byteCount
         copy.buffers[c].count = b.count
+      }
+      return copy
+    }
+
+    /// A storage with this one's room holding only what `removeFirst(n, of:)` of every column
+    /// would leave (the fields of an unfinished record): for a batch emptied while a copy of it
+    /// is still read elsewhere, without copying the records it drops.
+    func copy(droppingFirst n: Int) -> Storage {
+      let copy = Storage(columns: columnCount, capacity: 16, byteCapacity: 16)
+      for c in 0..<columnCount {
+        let b = buffers[c]
+        copy.reserve(column: c, values: b.capacity, bytes: b.byteCapacity)
+        let kept = b.count - n
+        guard kept > 0 else { continue }
+        let cut = n == 0 ? 0 : Int(b.ends[n - 1])
+        let to = copy.buffers + c
+        to.pointee.bytes.update(from: b.bytes + cut, count: b.byteCount - cut)
+        for i in 0..<kept {
+          to.pointee.ends[i] = b.ends[n + i] - Int32(truncatingIfNeeded: cut)
+          to.pointee.flags[i] = b.flags[n + i]
+        }
+        to.pointee.byteCount = b.byteCount - cut
+        to.pointee.count = kept
       }
       return copy
     }

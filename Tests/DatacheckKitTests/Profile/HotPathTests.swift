@@ -119,6 +119,22 @@ import Testing
     #expect(read(copy) == expected)
     #expect(copy.lines == Array(1...100))
     #expect(read(batch) == [["open", "next"]])
+
+    // Emptied while a copy is read elsewhere (BatchReadAhead hands batches to the profile): the
+    // open record's field moves to the front of new storage, and the copy keeps every record.
+    var shared = RecordBatch(columns: 2, capacity: 4)
+    for r in 0..<50 {
+      Array(String(repeating: "y", count: r * 3).utf8).withUnsafeBytes { shared.append($0, toColumn: 0) }
+      Array("\(r)".utf8).withUnsafeBytes { shared.append($0, toColumn: 1) }
+      shared.endRecord(line: r + 1, fieldCount: 2)
+    }
+    Array("half".utf8).withUnsafeBytes { shared.append($0, toColumn: 0) }
+    let handedOut = shared
+    shared.removeAll()
+    Array("done".utf8).withUnsafeBytes { shared.append($0, toColumn: 1) }
+    shared.endRecord(line: 51, fieldCount: 2)
+    #expect(read(shared) == [["half", "done"]])
+    #expect(read(handedOut) == (0..<50).map { [String(repeating: "y", count: $0 * 3), "\($0)"] })
   }
 
   /// A label whose classes appear late (index 2 and 9 after thousands of rows of 0 and 1) widens
