@@ -52,8 +52,9 @@ public struct Pipeline {
           .run(into: &profiler) { progress?(done + size * $0 / groups, reader.progress.total) }
       } else if read.threads > 1 {
         // Read in one stream: the next batches are parsed on a thread of their own meanwhile.
+        // The reader is the reading thread's until the last batch is taken.
         let total = reader.progress.total
-        let ahead = BatchReadAhead(file) { reader.progress.read }
+        let ahead = ReadAhead(depth: 3) { try file.next() ? (batch: file.batch, bytesRead: reader.progress.read) : nil }
         defer { ahead.finish() }
         while let (batch, bytesRead) = try ahead.next() {
           observe(&profiler, batch)

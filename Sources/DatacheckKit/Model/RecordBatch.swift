@@ -115,7 +115,7 @@ public struct RecordBatch: Sendable {
     if isKnownUniquelyReferenced(&storage) {
       for c in 0..<storage.columnCount { storage.removeFirst(count, of: c) }
     } else {
-      storage = storage.copy(droppingFirst: count)   // a copy is read elsewhere (BatchReadAhead)
+      storage = storage.copy(droppingFirst: count)   // a copy is read elsewhere (ReadAhead)
     }
     lines.removeAll(keepingCapacity: true)
     fieldCounts.removeAll(keepingCapacity: true)

@@ -120,7 +120,7 @@ import Testing
     #expect(copy.lines == Array(1...100))
     #expect(read(batch) == [["open", "next"]])
 
-    // Emptied while a copy is read elsewhere (BatchReadAhead hands batches to the profile): the
+    // Emptied while a copy is read elsewhere (ReadAhead hands batches to the profile): the
     // open record's field moves to the front of new storage, and the copy keeps every record.
     var shared = RecordBatch(columns: 2, capacity: 4)
     for r in 0..<50 {
