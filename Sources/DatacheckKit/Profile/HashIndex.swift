@@ -52,29 +52,13 @@ struct HashIndex: Sendable {
   /// The index of `key`, giving it the next index (`count`) when it is new.
   @inline(__always)
   mutating func findOrInsert(_ key: UInt64) -> (index: Int, inserted: Bool) {
-    let shift = shift, count = count
-    let found: (index: Int, inserted: Bool) = slots.withUnsafeMutableBufferPointer { slots in
-      let mask = slots.count - 1
-      var s = HashIndex.home(key, shift)
-      while true {
-        let slot = slots[s]
-        if slot.index < 0 {
-          slots[s] = Slot(key: key, index: Int32(truncatingIfNeeded: count))
-          return (count, true)
-        }
-        if slot.key == key { return (Int(slot.index), false) }
-        s = (s + 1) & mask
-      }
-    }
-    if found.inserted {
-      self.count += 1
-      if count * 10 > slots.count * 7 { grow() }
-    }
-    return found
+    let found = findOrInsert(key, adding: 0)
+    return (found.index, found.inserted)
   }
 
-  /// As `findOrInsert`, and adds `n` to the key's tally (0 for a new key), unless that would pass
-  /// `UInt32.max`: then the tally stays and `overflowed` is true (the caller keeps the excess).
+  /// The index of `key` (the next index, `count`, when it is new), adding `n` to the key's tally
+  /// (which starts at `n`), unless that would pass `UInt32.max`: then the tally stays and
+  /// `overflowed` is true (the caller keeps the excess).
   @inline(__always)
   mutating func findOrInsert(_ key: UInt64, adding n: UInt32) -> (index: Int, inserted: Bool, overflowed: Bool) {
     let shift = shift, count = count
