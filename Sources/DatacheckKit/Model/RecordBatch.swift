@@ -160,24 +160,11 @@ extension RecordBatch {
       buffers.deallocate()
     }
 
-    func copy() -> Storage {
-      let copy = Storage(columns: columnCount, capacity: 16, byteCapacity: 16)
-      for c in 0..<columnCount {
-        let b = buffers[c]
-        copy.reserve(column: c, values: b.count, bytes: b.byteCount)
-        copy.buffers[c].bytes.update(from: b.bytes, count: b.byteCount)
-        copy.buffers[c].ends.update(from: b.ends, count: b.count)
-        copy.buffers[c].flags.update(from: b.flags, count: b.count)
-        copy.buffers[c].byteCount = b.byteCount
-        copy.buffers[c].count = b.count
-      }
-      return copy
-    }
-
-    /// A storage with this one's room holding only what `removeFirst(n, of:)` of every column
-    /// would leave (the fields of an unfinished record): for a batch emptied while a copy of it
-    /// is still read elsewhere, without copying the records it drops.
-    func copy(droppingFirst n: Int) -> Storage {
+    /// A copy with this storage's room (for copy on write), or with `n` > 0 only what
+    /// `removeFirst(n, of:)` of every column would leave (the fields of an unfinished record):
+    /// for a batch emptied while a copy of it is still read elsewhere, without copying the
+    /// records it drops.
+    func copy(droppingFirst n: Int = 0) -> Storage {
       let copy = Storage(columns: columnCount, capacity: 16, byteCapacity: 16)
       for c in 0..<columnCount {
         let b = buffers[c]
