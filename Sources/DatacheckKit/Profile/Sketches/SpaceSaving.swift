@@ -150,7 +150,6 @@ public struct SpaceSaving: Sendable {
     } else if !isFull {
       addSlot(hash: hash, bytes: bytes, count: count, error: 0)
     } else {
-      if filter.isEmpty { filter = [UInt32](repeating: 0, count: filterMask + 1) }
       let f = filterIndex(hash)
       let alpha = Int(filter[f])
       if alpha &+ count >= minimumCount {
@@ -164,9 +163,9 @@ public struct SpaceSaving: Sendable {
   @inline(__always)
   private func filterIndex(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash) & filterMask }
 
-  /// Raises the filter counter of `hash` to at least `count` (an item with that count leaves).
+  /// Raises the filter counter of `hash` to at least `count` (an item with that count leaves a
+  /// full table).
   private mutating func leaveInFilter(_ hash: UInt64, count: Int) {
-    if filter.isEmpty { filter = [UInt32](repeating: 0, count: filterMask + 1) }
     let f = filterIndex(hash)
     filter[f] = Swift.max(filter[f], UInt32(clamping: count))
   }
@@ -175,6 +174,7 @@ public struct SpaceSaving: Sendable {
   where C.Element == UInt8 {
     let slot = slots.count
     slots.append(Slot(hash: hash, count: count, error: error, bucket: -1, prev: -1, next: -1))
+    if isFull && filter.isEmpty { filter = [UInt32](repeating: 0, count: filterMask + 1) }
     spans.append(ValueSpan(start: arena.count, count: bytes.count, room: bytes.count))
     arena.append(contentsOf: bytes)
     tableInsert(hash, slot: slot)
