@@ -74,6 +74,9 @@ struct DecimalShape {
 
   private static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
 
+  /// Inlined into `ValueParser.parse`: returned through memory, the shape was read back
+  /// across its stores' boundaries and stalled (15 % of the observe loop's cycles on one load).
+  @inline(__always)
   init?(_ v: UnsafeRawBufferPointer) {
     var i = 0
     if i < v.count && (v[i] == UInt8(ascii: "-") || v[i] == UInt8(ascii: "+")) { negative = v[i] == UInt8(ascii: "-"); i += 1 }
@@ -136,6 +139,7 @@ struct DecimalShape {
   }
 
   /// The exact result when the mantissa and the power of ten are both exact doubles (Clinger).
+  @inline(__always)
   var fastValue: Double? {
     guard significantDigits <= 15, abs(exponent) <= 22 else { return mantissa == 0 ? (negative ? -0.0 : 0) : nil }
     let m = Double(mantissa)
