@@ -18,7 +18,10 @@ public struct ColumnProfiler: Sendable {
   private var kinds = SIMD8<Int>()
   public private(set) var numbers = NumericStats()
   public private(set) var integers = IntegerRange()
-  public private(set) var quantiles = KLLSketch()
+  /// Quantiles of the numbers the exact value table does not hold: empty while the counter is
+  /// exact (the table has every value and its count), then the table's numbers weighted by their
+  /// counts, added at its switch to sketches, and every number after. `quantiles` reads both.
+  private(set) var sketchedQuantiles = KLLSketch()
   public private(set) var lengths = LengthStats()
   public private(set) var temporal = TemporalRange()
   public private(set) var counter: ValueCounter
@@ -86,13 +89,40 @@ public struct ColumnProfiler: Sendable {
         start = end
       }
     }}}}}
-    quantiles.insert(contentsOf: UnsafeBufferPointer(rebasing: ranked[..<rankedCount]))
+    sketchedQuantiles.insert(contentsOf: UnsafeBufferPointer(rebasing: ranked[..<rankedCount]))
     }
   }
 
+  /// The quantile summary of the column's integers and floats: exact, from the value counts,
+  /// while the counter is exact (up to `maxExactDistinct` distinct values), else the sketch.
+  public var quantiles: KLLSketch {
+    guard counter.isExact else { return sketchedQuantiles }
+    var items: [(value: Double, count: Int)] = []
+    counter.forEachExact { value, count in
+      let parsed = ValueParser.parse(value)
+      if parsed.kind == .integer || parsed.kind == .float { items.append((parsed.number, count)) }
+    }
+    return KLLSketch.exact(items)
+  }
+
+  /// Adds the numbers of the exact value table, weighted by their counts, to `sketch`.
+  private func addExactNumbers(to sketch: inout KLLSketch) {
+    counter.forEachExact { value, count in
+      let parsed = ValueParser.parse(value)
+      if parsed.kind == .integer || parsed.kind == .float { sketch.insert(parsed.number, weight: count) }
+    }
+  }
+
+  /// The value table has passed its caps: its numbers go to the quantile sketch before it goes.
+  @inline(never)
+  private mutating func switchToSketches() {
+    addExactNumbers(to: &sketchedQuantiles)
+    counter.switchToSketches()
+  }
+
   /// What observing one value found: whether it is missing, its number (NaN if none; a date or
-  /// datetime gives its seconds since 1970), and whether that number goes to the quantiles
-  /// (integers and floats; the caller inserts it).
+  /// datetime gives its seconds since 1970), and whether that number goes to the quantile sketch
+  /// (integers and floats once the value counts are sketched; the caller inserts it).
   struct Observed {
     var missing: Bool
     var number: Double
@@ -140,8 +170,9 @@ public struct ColumnProfiler: Sendable {
     }
     rowIndex.observe(parsed.kind == .integer ? parsed.integer : nil, row: row)
     lengths.observe(value)
-    counter.observe(value, hash: hash)
-    return Observed(missing: false, number: number, ranked: parsed.kind == .integer || parsed.kind == .float)
+    let sketching = !counter.isExact
+    if counter.add(value, hash: hash) { switchToSketches() }
+    return Observed(missing: false, number: number, ranked: sketching && (parsed.kind == .integer || parsed.kind == .float))
   }
 
   public mutating func merge(_ other: ColumnProfiler) {
@@ -152,7 +183,13 @@ public struct ColumnProfiler: Sendable {
     kinds &+= other.kinds
     numbers.merge(other.numbers)
     integers.merge(other.integers)
-    quantiles.merge(other.quantiles)
+    if !counter.staysExact(mergedWith: other.counter) {
+      // The merged counts will be sketched: every number not yet in a sketch goes to one.
+      if counter.isExact { addExactNumbers(to: &sketchedQuantiles) }
+      var theirs = other.sketchedQuantiles
+      if other.counter.isExact { other.addExactNumbers(to: &theirs) }
+      sketchedQuantiles.merge(theirs)
+    }
     lengths.merge(other.lengths)
     temporal.merge(other.temporal)
     counter.merge(other.counter)

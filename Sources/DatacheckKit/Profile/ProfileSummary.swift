@@ -43,11 +43,13 @@ extension ColumnProfiler {
 
   func numericSummary(integer: Bool) -> ColumnProfile.Numeric? {
     guard numbers.count > 0 else { return nil }
+    let quantiles = self.quantiles
     return ColumnProfile.Numeric(
       min: numbers.min, max: numbers.max,
       integerMin: integer ? integers.min : nil, integerMax: integer ? integers.max : nil,
       mean: numbers.mean, std: numbers.std,
-      quantiles: DatasetProfiler.reportedQuantiles.compactMap { name, q in quantiles.quantile(q).map { (name, $0) } },
+      quantiles: zip(DatasetProfiler.reportedQuantiles, quantiles.quantiles(DatasetProfiler.reportedQuantiles.map(\.q)))
+        .compactMap { named, value in value.map { (named.name, $0) } },
       quantilesExact: quantiles.isExact)
   }
 }

@@ -23,17 +23,50 @@ public struct ValueCounter: Sendable {
   }
 
   /// True while counts are exact (no switch to sketches happened).
-  public var isExact: Bool { sketch == nil }
+  /// Kept beside `sketch`, not read from it: a check of the optional there copied the sketches,
+  /// and the copy made the next insert copy the summary's arrays (seen at 6× a profile's time).
+  public private(set) var isExact = true
 
   @inline(__always)
   public mutating func observe(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) {
-    if sketch != nil { return observeSketch(v, hash: hash, count: count) }
-    if table.add(count, for: hash) {
-      offsets.append(Int32(truncatingIfNeeded: arena.count))
-      lengths.append(Int32(truncatingIfNeeded: v.count))
-      arena.append(contentsOf: v)
-      if table.count > maxExact || arena.count > maxArenaBytes { switchToSketches() }
+    if add(v, hash: hash, count: count) { switchToSketches() }
+  }
+
+  /// Observes `count` occurrences of a value; true when the exact table has just passed its caps,
+  /// and the caller, having read the exact values it needs (`forEachExact`), must call
+  /// `switchToSketches()` before observing more.
+  @inline(__always)
+  mutating func add(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) -> Bool {
+    if !isExact { observeSketch(v, hash: hash, count: count); return false }
+    guard table.add(count, for: hash) else { return false }
+    offsets.append(Int32(truncatingIfNeeded: arena.count))
+    lengths.append(Int32(truncatingIfNeeded: v.count))
+    arena.append(contentsOf: v)
+    return table.count > maxExact || arena.count > maxArenaBytes
+  }
+
+  /// Calls `body` with every value of the exact table and its count, in insertion order
+  /// (nothing once the counter has switched to sketches).
+  func forEachExact(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
+    guard isExact else { return }
+    arena.withUnsafeBytes { bytes in
+      for entry in table.entries() {
+        let start = Int(offsets[entry.index])
+        body(UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[entry.index])]), entry.count)
+      }
     }
+  }
+
+  /// Whether merging `other` into this counter leaves it exact: both are, and their union stays
+  /// within the caps (as `merge` would find, value by value, without merging).
+  func staysExact(mergedWith other: ValueCounter) -> Bool {
+    guard isExact && other.isExact else { return false }
+    var newValues = 0, newBytes = 0
+    for entry in other.table.entries() where !table.contains(entry.hash) {
+      newValues += 1
+      newBytes += Int(other.lengths[entry.index])
+    }
+    return table.count + newValues <= maxExact && arena.count + newBytes <= maxArenaBytes
   }
 
   private mutating func observeSketch(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int) {
@@ -114,7 +147,8 @@ public struct ValueCounter: Sendable {
     return heap.sorted(by: before)
   }
 
-  private mutating func switchToSketches() {
+  mutating func switchToSketches() {
+    guard isExact else { return }
     var distinct = HyperLogLog()
     var top = SpaceSaving(capacity: ValueCounter.summaryCapacity)
     let entries = table.entries()
@@ -130,6 +164,7 @@ public struct ValueCounter: Sendable {
       }
     }
     sketch = (distinct, top)
+    isExact = false
     table = HashCountTable()
     arena = []
     offsets = []
@@ -147,6 +182,8 @@ struct HashCountTable: Sendable {
   private var excess: [Int: Int] = [:]
 
   var count: Int { order.count }
+
+  func contains(_ hash: UInt64) -> Bool { index.find(hash) != nil }
 
   /// Adds `n` occurrences of `hash`; true when the hash is new.
   @inline(__always)

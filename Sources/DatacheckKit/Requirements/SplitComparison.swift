@@ -51,7 +51,7 @@ enum Divergence {
   /// Population stability index of `current` over the deciles of `reference` (0.01 floor per bin).
   static func psi(reference: KLLSketch, current: KLLSketch) -> Double? {
     guard reference.count >= 10, current.count >= 10 else { return nil }
-    let edges = (1..<10).compactMap { reference.quantile(Double($0) / 10) }
+    let edges = reference.quantiles((1..<10).map { Double($0) / 10 }).compactMap { $0 }
     var cuts: [Double] = []
     for e in edges where cuts.last != e { cuts.append(e) }
     let shares = { (s: KLLSketch) -> [Double] in

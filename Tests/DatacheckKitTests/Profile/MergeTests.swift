@@ -93,6 +93,76 @@ import Testing
     }
   }
 
+  /// A column profiler fed `values` in batches of 1,000 rows, as the pipeline feeds it.
+  private func columnProfiler(_ values: [String], cap: Int) -> ColumnProfiler {
+    var profiler = ColumnProfiler(name: "x", index: 0, missingTokens: MissingTokens(), maxExactDistinct: cap)
+    for start in stride(from: 0, to: values.count, by: 1_000) {
+      var batch = RecordBatch(columns: 1, capacity: 1_000)
+      for (r, v) in values[start..<min(start + 1_000, values.count)].enumerated() {
+        Array(v.utf8).withUnsafeBytes { batch.append($0, toColumn: 0) }
+        batch.endRecord(line: start + r + 1, fieldCount: 1)
+      }
+      var hashes = [UInt64](repeating: 0, count: batch.count)
+      profiler.observe(batch.column(0), rows: batch.count, rowHashes: &hashes)
+    }
+    return profiler
+  }
+
+  /// While a column's value counts are exact its quantiles are read from them, exactly (the
+  /// twin: sorting every number); once counted by sketches, from a KLL sketch that holds every
+  /// number once: the table's at the switch, weighted, and each one after, also through merges.
+  @Test mutating func columnQuantilesExactThenSketched() {
+    let qs = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99]
+    // 30,000 values of 700 distinct numbers and a few words: far past KLL's k of 200.
+    let values = (0..<30_000).map { i in i % 97 == 0 ? "n/a\(i % 3)" : "\(Double(rng.next() % 700) / 4)" }
+    let numbers = values.compactMap(Double.init).sorted()
+    let exact = qs.map { numbers[max(1, Int((Double(numbers.count) * $0).rounded(.up))) - 1] }
+    let (a, b) = halves(values)
+    var merged = columnProfiler(a, cap: 65_536)
+    merged.merge(columnProfiler(b, cap: 65_536))
+    for p in [columnProfiler(values, cap: 65_536), merged] {
+      #expect(p.counter.isExact && p.quantiles.isExact)
+      #expect(p.quantiles.count == numbers.count)
+      #expect(p.quantiles.quantiles(qs) == exact)
+    }
+    // A cap of 500 distinct values: switched while observing (mid-batch), in one half or the
+    // other, or only by their merge (each half under the cap, their union over).
+    func withinRankError(_ p: ColumnProfiler, _ numbers: [Double]) {
+      #expect(p.quantiles.count == numbers.count)
+      for (q, x) in zip(qs, p.quantiles.quantiles(qs)) {
+        let below = numbers.filter { $0 < x! }.count, atOrBelow = numbers.filter { $0 <= x! }.count
+        let target = q * Double(numbers.count)
+        let error = Double(below) > target ? Double(below) - target : max(0, target - Double(atOrBelow))
+        #expect(error / Double(numbers.count) <= 0.0165, "q \(q): \(x!)")
+      }
+    }
+    let pairs = [(a, b), (Array(values[..<500]), Array(values[500...])), (Array(values[500...]), Array(values[..<500]))]
+    var profilers = [columnProfiler(values, cap: 500)]
+    for (left, right) in pairs {
+      var m = columnProfiler(left, cap: 500)
+      m.merge(columnProfiler(right, cap: 500))
+      profilers.append(m)
+    }
+    #expect(columnProfiler(Array(values[..<500]), cap: 500).counter.isExact)
+    for p in profilers {
+      #expect(!p.counter.isExact && !p.quantiles.isExact)
+      withinRankError(p, numbers)
+    }
+    // Halves of 203 distinct values each: exact under a cap of 500 together, not under 300.
+    let low = values.filter { Double($0).map { $0 < 50 } ?? true }
+    let high = values.filter { Double($0).map { $0 >= 50 && $0 < 100 } ?? true }
+    let both = (low + high).compactMap(Double.init).sorted()
+    var union = columnProfiler(low, cap: 500)
+    union.merge(columnProfiler(high, cap: 500))
+    #expect(union.counter.isExact && union.quantiles.isExact)
+    #expect(union.quantiles.quantiles(qs) == qs.map { both[max(1, Int((Double(both.count) * $0).rounded(.up))) - 1] })
+    var overCap = columnProfiler(low, cap: 300)
+    #expect(overCap.counter.isExact)
+    overCap.merge(columnProfiler(high, cap: 300))
+    #expect(!overCap.counter.isExact)
+    withinRankError(overCap, both)
+  }
+
   @Test mutating func duplicateTrackerExact() {
     let rows = (0..<20_000).map { _ in rng.next() % 12_000 }
     let (a, b) = halves(rows)

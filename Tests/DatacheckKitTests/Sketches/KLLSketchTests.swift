@@ -199,5 +199,34 @@ extension Sketches {
       #expect(!runs.isExact && runs.min == single.min && runs.max == single.max)
       #expect(runs.retainedCount == single.retainedCount)
     }
+
+    /// A weight of w counts as w inserts: one item a set bit of w (level h weighs 2^h). Exact
+    /// sketches of weighted values give the quantiles of the values repeated (the twin); past
+    /// the capacity, weighted inserts compact and stay within the rank error.
+    @Test func weightedInsertCountsAsRepeats() {
+      var gen = Generator(state: 7)
+      let items = (0..<300).map { _ in (value: gen.skewed(), count: Int(gen.next() % 40) + 1) }
+      let repeated = items.flatMap { Array(repeating: $0.value, count: $0.count) }.sorted()
+      let exact = KLLSketch.exact(items)
+      #expect(exact.isExact && exact.count == repeated.count)
+      #expect(exact.retainedCount == items.reduce(0) { $0 + $1.count.nonzeroBitCount })
+      #expect(exact.min == repeated.first && exact.max == repeated.last)
+      let qs = Self.quantiles + [0.1, 0.3333, 0.9]
+      #expect(exact.quantiles(qs) == qs.map { Self.exactQuantile(repeated, $0) })
+      #expect(qs.map { exact.quantile($0) } == exact.quantiles(qs))
+
+      var few = KLLSketch()
+      for item in items.prefix(20) { few.insert(item.value, weight: item.count) }
+      let fewRepeated = items.prefix(20).flatMap { Array(repeating: $0.value, count: $0.count) }.sorted()
+      #expect(few.isExact && few.quantiles(qs) == qs.map { Self.exactQuantile(fewRepeated, $0) })
+
+      var compacted = KLLSketch()
+      for item in items { compacted.insert(item.value, weight: item.count) }
+      compacted.insert(.nan, weight: 3)
+      compacted.insert(1, weight: 0)
+      #expect(!compacted.isExact && compacted.count == repeated.count)
+      #expect(compacted.retainedCount < compacted.totalCapacity)
+      #expect(Self.worstRankError(compacted, repeated) <= Self.rankTolerance)
+    }
   }
 }

@@ -3,7 +3,8 @@ extension KLLSketch {
   /// The share of values ≤ x (within the sketch's rank error).
   func cdf(_ x: Double) -> Double {
     guard count > 0 else { return 0 }
-    let below = weightedItems().reduce(0) { $0 + ($1.value <= x ? $1.weight : 0) }
+    var below = 0
+    for (h, level) in levels.enumerated() { below += level.lazy.filter { $0 <= x }.count << h }
     return Double(below) / Double(count)
   }
 

@@ -101,6 +101,40 @@ public struct KLLSketch: Sendable {
     }
   }
 
+  /// Adds `x` as `weight` inserts of it would count: one item at level `h` for each bit `h` of
+  /// the weight (an item at level `h` stands for `2^h` inputs), then compacts as needed. The
+  /// sketch stays exact while nothing is compacted. NaN and weights below 1 are ignored.
+  public mutating func insert(_ x: Double, weight: Int) {
+    appendItems(x, weight: weight)
+    if retainedCount >= totalCapacity { compress() }
+  }
+
+  /// A sketch holding `items` exactly, each value with its count, never compacted: every
+  /// quantile, CDF and deviation read from it is exact (a column's exact value counts).
+  static func exact(_ items: [(value: Double, count: Int)]) -> KLLSketch {
+    var sketch = KLLSketch()
+    for item in items { sketch.appendItems(item.value, weight: item.count) }
+    return sketch
+  }
+
+  private mutating func appendItems(_ x: Double, weight: Int) {
+    guard !x.isNaN, weight > 0 else { return }
+    let top = Int.bitWidth - 1 - weight.leadingZeroBitCount
+    if levels.count <= top {
+      while levels.count <= top { levels.append([]) }
+      updateCapacities()
+    }
+    var bits = weight
+    while bits != 0 {
+      levels[bits.trailingZeroBitCount].append(x)
+      retainedCount &+= 1
+      bits &= bits &- 1
+    }
+    count &+= weight
+    if let lo = min { if x < lo { min = x } } else { min = x }
+    if let hi = max { if x > hi { max = x } } else { max = x }
+  }
+
   /// Capacity of level `h` when the sketch has `numLevels` levels:
   /// `max(8, ceil(k * (2/3)^(numLevels - 1 - h)))`.
   static func capacity(k: Int, level h: Int, numLevels: Int) -> Int {
@@ -182,17 +216,26 @@ public struct KLLSketch: Sendable {
 
   /// Nearest-rank quantile, `q` in [0, 1]; nil when the sketch is empty.
   public func quantile(_ q: Double) -> Double? {
-    guard count > 0, !q.isNaN else { return nil }
-    if q <= 0 { return min }
-    if q >= 1 { return max }
-    let items = weightedItems()
-    let target = q * Double(count)
-    var rank = 0
-    for (value, weight) in items {
-      rank += weight
-      if Double(rank) >= target { return value }
+    quantiles([q])[0]
+  }
+
+  /// `quantile` of each of `qs`, the items sorted once (an exact sketch holds up to a column's
+  /// 65,536 distinct values).
+  public func quantiles(_ qs: [Double]) -> [Double?] {
+    guard count > 0 else { return qs.map { _ in nil } }
+    let items = qs.contains { $0 > 0 && $0 < 1 } ? weightedItems() : []
+    return qs.map { q in
+      if q.isNaN { return nil }
+      if q <= 0 { return min }
+      if q >= 1 { return max }
+      let target = q * Double(count)
+      var rank = 0
+      for (value, weight) in items {
+        rank += weight
+        if Double(rank) >= target { return value }
+      }
+      return max
     }
-    return max
   }
 
   /// All retained items with their weights, sorted by value.
