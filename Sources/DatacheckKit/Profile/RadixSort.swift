@@ -17,11 +17,30 @@ enum RadixSort {
     sort(&keys, values: &values, carry: true)
   }
 
+  /// Orders `keys` (and `values` with them) by their top 12 bits only: one counting pass.
+  ///
+  /// Enough for inserting into a hash table whose slot is the key's place in [0, 2^64) scaled to
+  /// the slot count: keys of one bucket land in one 1/4,096th of the table, a few KiB that stay
+  /// in cache while they go in, whatever their order within it. The buckets' own sorting was
+  /// more than half of the full sort's time.
+  static func group(_ keys: inout [UInt64], carrying values: inout [UInt32]?) {
+    guard keys.count > 1 else { return }
+    let carry = values != nil
+    var carried = values ?? []
+    values = nil   // not shared while permuted
+    keys.withUnsafeMutableBufferPointer { k in
+      carried.withUnsafeMutableBufferPointer { v in
+        Pass(keys: k, values: v, carry: carry, deepest: 52).sort(0..<k.count, shift: 52, bits: 12)
+      }
+    }
+    if carry { values = carried }
+  }
+
   private static func sort(_ keys: inout [UInt64], values: inout [UInt32], carry: Bool) {
     guard keys.count > 1 else { return }
     keys.withUnsafeMutableBufferPointer { k in
       values.withUnsafeMutableBufferPointer { v in
-        Pass(keys: k, values: v, carry: carry).sort(0..<k.count, shift: 52, bits: 12)
+        Pass(keys: k, values: v, carry: carry, deepest: 0).sort(0..<k.count, shift: 52, bits: 12)
       }
     }
   }
@@ -30,10 +49,12 @@ enum RadixSort {
     let keys: UnsafeMutableBufferPointer<UInt64>
     let values: UnsafeMutableBufferPointer<UInt32>
     let carry: Bool
+    /// The lowest digit sorted: 0 for a full sort, 52 to group by the top 12 bits.
+    let deepest: Int
 
     /// Sorts `range`, whose keys agree above bit `shift + bits`, by their digit at `shift`, then each bucket.
     func sort(_ range: Range<Int>, shift: Int, bits: Int) {
-      if range.count <= 32 { return insertionSort(range) }
+      if range.count <= 32 { return shift < deepest ? () : insertionSort(range) }
       let buckets = 1 << bits
       // The counters live on the stack: a bucket's pass on the next digit would otherwise
       // allocate two arrays, thousands of times a segment.
@@ -74,7 +95,7 @@ enum RadixSort {
           next[b] += 1
         }
       }
-      guard shift > 0 else { return }
+      guard shift > deepest else { return }
       var start = range.lowerBound
       for b in 0..<buckets {
         if ends[b] - start > 1 { sort(start..<ends[b], shift: max(0, shift - 8), bits: min(8, shift)) }

@@ -62,22 +62,19 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   }
 
   /// Makes `record` list rows (8 bytes a row, 12 `withRows`) instead of adding them: a segment's
-  /// rows then go into the dataset's table when it is merged, sorted (one sweep over that table),
+  /// rows then go into the dataset's table when it is merged, grouped by their hash's top bits (one sweep over that table),
   /// and no segment holds a table of its own or copies one as it grows. For tables whose groups
   /// do not depend on the order their rows come in (duplicate counts, label conflicts).
   mutating func deferAdds(withRows: Bool) {
     if pending == nil { pending = ([], withRows ? [] : nil) }
   }
 
-  /// Sorts the listed rows by hash (the segment's thread does it, before the merge).
+  /// Groups the listed rows by their hash's top 12 bits (the segment's thread does it, before
+  /// the merge): each group goes into one 1/4,096th of the table.
   mutating func sortDeferred() {
     guard var rows = pending else { return }
-    pending = nil   // so that the lists are not shared while sorted
-    if rows.rows == nil {
-      RadixSort.sort(&rows.hashes)
-    } else {
-      RadixSort.sort(&rows.hashes, carrying: &rows.rows!)
-    }
+    pending = nil   // so that the lists are not shared while grouped
+    RadixSort.group(&rows.hashes, carrying: &rows.rows)
     pending = rows
   }
 
@@ -85,7 +82,7 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   mutating func addDeferred() {
     guard let rows = pending else { return }
     pending = nil
-    add(sorted: rows.hashes, rows: rows.rows)
+    add(grouped: rows.hashes, rows: rows.rows)
   }
 
   /// Adds a later part's groups, and the rows it listed.
@@ -110,15 +107,16 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
       slot += stride
       if slot >= n { slot -= n }
     }
-    if let rows = other.pending { add(sorted: rows.hashes, rows: rows.rows) }
+    if let rows = other.pending { add(grouped: rows.hashes, rows: rows.rows) }
   }
 
   private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
-  /// Adds rows `rows[i]` (0 when nil) of groups `hashes[i]`, the hashes in ascending order, as
-  /// `add` would one by one: after growing to hold them (as `merge` does), ascending hashes are
-  /// ascending slots, one sweep over the table.
-  mutating func add(sorted hashes: [UInt64], rows: [UInt32]?) {
+  /// Adds rows `rows[i]` (0 when nil) of groups `hashes[i]`, the hashes in ascending order of
+  /// their top 12 bits, as `add` would one by one: after growing to hold them (as `merge` does),
+  /// the hashes of a group go to one 1/4,096th of the slots, the groups in order: one sweep
+  /// over the table.
+  mutating func add(grouped hashes: [UInt64], rows: [UInt32]?) {
     reserve(hashes.count >> level)
     for i in hashes.indices { add(hashes[i], row: rows?[i] ?? 0) }
   }
