@@ -191,11 +191,35 @@ extension RecordBatch {
       if b.pointee.count == b.pointee.capacity || b.pointee.byteCount + n > b.pointee.byteCapacity {
         reserve(column: c, values: b.pointee.count + 1, bytes: b.pointee.byteCount + n)
       }
-      if n > 0 { memcpy(b.pointee.bytes + b.pointee.byteCount, value.baseAddress!, n) }
+      if n > 0 { Storage.copy(n, from: value.baseAddress!, to: b.pointee.bytes + b.pointee.byteCount) }
       b.pointee.byteCount += n
       b.pointee.ends[b.pointee.count] = Int32(truncatingIfNeeded: b.pointee.byteCount)
       b.pointee.flags[b.pointee.count] = flag
       b.pointee.count += 1
+    }
+
+    /// `memcpy` of `n` > 0 bytes, values of up to 16 bytes copied inline: two loads and two
+    /// stores that overlap, never past either end. Most fields are that short, and the call to
+    /// `memcpy` for each was 2.2 % of a profile's samples.
+    @inline(__always)
+    static func copy(_ n: Int, from source: UnsafeRawPointer, to target: UnsafeMutableRawPointer) {
+      if n >= 8 {
+        guard n <= 16 else { memcpy(target, source, n); return }
+        let head = source.loadUnaligned(as: UInt64.self)
+        let tail = source.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+        target.storeBytes(of: head, as: UInt64.self)
+        target.storeBytes(of: tail, toByteOffset: n - 8, as: UInt64.self)
+      } else if n >= 4 {
+        let head = source.loadUnaligned(as: UInt32.self)
+        let tail = source.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+        target.storeBytes(of: head, as: UInt32.self)
+        target.storeBytes(of: tail, toByteOffset: n - 4, as: UInt32.self)
+      } else {   // 1 to 3 bytes: the first, middle and last
+        let bytes = source.assumingMemoryBound(to: UInt8.self), out = target.assumingMemoryBound(to: UInt8.self)
+        out[0] = bytes[0]
+        out[n >> 1] = bytes[n >> 1]
+        out[n - 1] = bytes[n - 1]
+      }
     }
 
     /// Grows column `c` to hold at least `values` values and `bytes` bytes (doubling).
