@@ -144,7 +144,6 @@ final class CSVParser {
     var fields = 0
     var k = start
     var quotedAny = false
-    var escapedAny = false
     // Each turn reads one field, from `k` to just past its delimiter or to its line end.
     while true {
       guard fields < CSVParser.maxSpans else { return nil }
@@ -167,7 +166,6 @@ final class CSVParser {
         let c = base[e]
         guard c == d || c == 10 || c == 13 else { return nil }   // text after the closing quote
         spans[fields] = FieldSpan(start: a + 1, end: q, escaped: escaped)
-        escapedAny = escapedAny || escaped
         fields += 1
         quotedAny = true
         k = e
@@ -193,14 +191,19 @@ final class CSVParser {
     recordStartLine = line
     if fields == 1 && !quotedAny && spans[0].start == spans[0].end {
       problems.record(.blankLine, at: Location(path: path, line: line))
-    } else if fields == columnCount && fieldIndex == 0 && !escapedAny && end - start <= maxFieldSize
+    } else if fields == columnCount && fieldIndex == 0 && end - start <= maxFieldSize
                 && UTF8Check.isValid(UnsafeRawBufferPointer(rebasing: chunk[start..<end])) {
-      // The usual line: as many fields as columns, none too large or to unescape, and valid
-      // UTF-8 (so is every field: they are cut at ASCII bytes), so the fields go straight into
-      // the batch (what `field` would do for each).
+      // The usual line: as many fields as columns, none too large, and valid UTF-8 (so is
+      // every field: they are cut at ASCII bytes), so the fields go straight into the batch,
+      // `""` unescaped on the way (what `field` would do for each).
       batch.prepareToAppend()
       for f in 0..<fields {
-        batch.appendPrepared(UnsafeRawBufferPointer(start: base + spans[f].start, count: spans[f].end - spans[f].start), toColumn: f)
+        let value = UnsafeRawBufferPointer(start: base + spans[f].start, count: spans[f].end - spans[f].start)
+        if spans[f].escaped {
+          batch.appendPreparedUnescapingQuotes(value, toColumn: f)
+        } else {
+          batch.appendPrepared(value, toColumn: f)
+        }
       }
       fieldIndex = fields
       endRecord()

@@ -94,6 +94,12 @@ public struct RecordBatch: Sendable {
     storage.append(value, flag: 0, to: column)
   }
 
+  /// `appendPrepared` of a quoted field's text with each `""` read as one quote.
+  @inline(__always)
+  mutating func appendPreparedUnescapingQuotes(_ value: UnsafeRawBufferPointer, toColumn column: Int) {
+    storage.appendUnescapingQuotes(value, to: column)
+  }
+
   /// Appends an absent value (the record had no field here) to `column`.
   public mutating func appendAbsent(toColumn column: Int) {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
@@ -195,6 +201,27 @@ extension RecordBatch {
       b.pointee.byteCount += n
       b.pointee.ends[b.pointee.count] = Int32(truncatingIfNeeded: b.pointee.byteCount)
       b.pointee.flags[b.pointee.count] = flag
+      b.pointee.count += 1
+    }
+
+    /// `append` with flag 0 of `value` less the second quote of each `""` pair.
+    func appendUnescapingQuotes(_ value: UnsafeRawBufferPointer, to c: Int) {
+      let b = buffers + c
+      let n = value.count
+      if b.pointee.count == b.pointee.capacity || b.pointee.byteCount + n > b.pointee.byteCapacity {
+        reserve(column: c, values: b.pointee.count + 1, bytes: b.pointee.byteCount + n)
+      }
+      let out = b.pointee.bytes + b.pointee.byteCount
+      var written = 0, i = 0
+      while i < n {
+        let byte = value[i]
+        out[written] = byte
+        written += 1
+        i += byte == 34 ? 2 : 1
+      }
+      b.pointee.byteCount += written
+      b.pointee.ends[b.pointee.count] = Int32(truncatingIfNeeded: b.pointee.byteCount)
+      b.pointee.flags[b.pointee.count] = 0
       b.pointee.count += 1
     }
 
