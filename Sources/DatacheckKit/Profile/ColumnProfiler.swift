@@ -107,17 +107,21 @@ public struct ColumnProfiler: Sendable {
 
   /// Adds the numbers of the exact value table, weighted by their counts, to `sketch`.
   private func addExactNumbers(to sketch: inout KLLSketch) {
-    counter.forEachExact { value, count in
-      let parsed = ValueParser.parse(value)
-      if parsed.kind == .integer || parsed.kind == .float { sketch.insert(parsed.number, weight: count) }
-    }
+    counter.forEachExact { ColumnProfiler.add($0, count: $1, to: &sketch) }
   }
 
-  /// The value table has passed its caps: its numbers go to the quantile sketch before it goes.
+  private static func add(_ value: UnsafeRawBufferPointer, count: Int, to sketch: inout KLLSketch) {
+    let parsed = ValueParser.parse(value)
+    if parsed.kind == .integer || parsed.kind == .float { sketch.insert(parsed.number, weight: count) }
+  }
+
+  /// The value table has passed its caps: its numbers go to the quantile sketch as it goes.
   @inline(never)
   private mutating func switchToSketches() {
-    addExactNumbers(to: &sketchedQuantiles)
-    counter.switchToSketches()
+    var sketch = sketchedQuantiles
+    sketchedQuantiles = KLLSketch()   // not shared while filled
+    counter.switchToSketches { ColumnProfiler.add($0, count: $1, to: &sketch) }
+    sketchedQuantiles = sketch
   }
 
   /// What observing one value found: whether it is missing, its number (NaN if none; a date or

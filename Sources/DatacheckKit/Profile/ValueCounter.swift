@@ -147,16 +147,24 @@ public struct ValueCounter: Sendable {
     return heap.sorted(by: before)
   }
 
-  mutating func switchToSketches() {
+  /// Switches to sketches once; `visit`, when given, first sees every exact value and its count
+  /// in insertion order (as `forEachExact` would, without reading the table twice).
+  mutating func switchToSketches(visiting visit: ((UnsafeRawBufferPointer, Int) -> Void)? = nil) {
     guard isExact else { return }
     var distinct = HyperLogLog()
     var top = SpaceSaving(capacity: ValueCounter.summaryCapacity)
     let entries = table.entries()
     for entry in entries { distinct.insert(hash: entry.hash) }
-    // Seed with the largest counts (ties by hash, cheaper than by bytes and as deterministic):
-    // every value left out counted no more than those kept.
-    let seeds = ValueCounter.largest(ValueCounter.summaryCapacity, of: entries)
     arena.withUnsafeBytes { bytes in
+      if let visit {
+        for entry in entries {
+          let start = Int(offsets[entry.index])
+          visit(UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[entry.index])]), entry.count)
+        }
+      }
+      // Seed with the largest counts (ties by hash, cheaper than by bytes and as deterministic):
+      // every value left out counted no more than those kept.
+      let seeds = ValueCounter.largest(ValueCounter.summaryCapacity, of: entries)
       for entry in seeds {
         let start = Int(offsets[entry.index])
         let value = UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[entry.index])])
