@@ -137,6 +137,22 @@ public struct DatasetProfiler: Sendable {
     label?.insertDeferredRows()
   }
 
+  /// The rows of one stream listed (`deferRowInserts`) go into the tables, grouped, once `run`
+  /// of them are listed, and listing goes on. The duplicate and conflict tables of a large file
+  /// do not fit the cache: a probe a row missed it (a tenth of a one-stream profile's time), a
+  /// sweep a run does not.
+  mutating func insertListedRows(ifAtLeast run: Int) {
+    guard duplicates.listed >= run else { return }
+    duplicates.insertListed()
+    label?.insertListedRows()
+  }
+
+  /// Inserts the rows still listed, grouped, and stops listing.
+  mutating func stopListingRows() {
+    sortDeferredRows()
+    insertDeferredRows()
+  }
+
   public mutating func merge(_ other: DatasetProfiler) {
     rows += other.rows
     for c in columns.indices { columns[c].merge(other.columns[c]) }

@@ -38,4 +38,7 @@ public struct DuplicateTracker: Sendable {
   mutating func sortDeferred() { table.sortDeferred() }
   /// Inserts the listed hashes into this tracker's own table and stops listing.
   mutating func insertDeferred() { table.addDeferred() }
+  /// Inserts the listed hashes and goes on listing; `listed` counts them.
+  mutating func insertListed() { table.addListed() }
+  var listed: Int { table.listedCount }
 }

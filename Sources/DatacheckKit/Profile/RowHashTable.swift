@@ -78,6 +78,21 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
     pending = rows
   }
 
+  /// How many rows are listed (see `deferAdds`).
+  var listedCount: Int { pending?.hashes.count ?? 0 }
+
+  /// Adds the listed rows, grouped, and goes on listing: a stream's rows go in a run at a time,
+  /// each run's hashes in one sweep over the table instead of one scattered probe a row.
+  mutating func addListed() {
+    guard var rows = pending else { return }
+    pending = nil   // so that the lists are not shared while grouped
+    RadixSort.group(&rows.hashes, carrying: &rows.rows)
+    add(grouped: rows.hashes, rows: rows.rows)
+    rows.hashes.removeAll(keepingCapacity: true)
+    rows.rows?.removeAll(keepingCapacity: true)
+    pending = rows
+  }
+
   /// Adds the listed rows to this table and stops listing.
   mutating func addDeferred() {
     guard let rows = pending else { return }

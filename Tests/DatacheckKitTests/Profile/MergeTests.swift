@@ -226,6 +226,37 @@ import Testing
     if budget > 1 << 20 { #expect(duplicates.duplicates == rows.count - Set(rows).count) }
   }
 
+  /// A stream lists its rows and adds them a run at a time, grouped (`addListed`): the counts
+  /// are those of adding each row as it comes, sampled or not.
+  @Test(arguments: [1 << 20, 64 << 20])
+  mutating func listedRunsCountLikeOneByOne(budget: Int) {
+    let rows = (0..<300_000).map { _ in XXH64Mix.mix(rng.next() % 200_000) }
+    let labels = rows.indices.map { UInt64(($0 * 7919) % 3) << 17 }
+    var duplicates = DuplicateTracker(budgetBytes: budget), conflicts = ConflictTracker(budgetBytes: budget)
+    var listedDuplicates = DuplicateTracker(budgetBytes: budget), listedConflicts = ConflictTracker(budgetBytes: budget)
+    listedDuplicates.deferInserts()
+    listedConflicts.deferInserts()
+    for r in rows.indices {
+      duplicates.observe(rows[r])
+      conflicts.observe(features: rows[r], label: labels[r])
+      listedDuplicates.observe(rows[r])
+      listedConflicts.observe(features: rows[r], label: labels[r])
+      if listedDuplicates.listed >= 7_000 {
+        listedDuplicates.insertListed()
+        listedConflicts.insertListed()
+        #expect(listedDuplicates.listed == 0)
+      }
+    }
+    for t in [listedDuplicates, duplicates] { #expect(t.isExact == (budget > 1 << 20)) }
+    listedDuplicates.sortDeferred()
+    listedDuplicates.insertDeferred()
+    listedConflicts.sortDeferred()
+    listedConflicts.insertDeferred()
+    #expect(listedDuplicates.level == duplicates.level && listedDuplicates.duplicates == duplicates.duplicates)
+    #expect(listedConflicts.summary == conflicts.summary && listedConflicts.isExact == conflicts.isExact)
+    if budget > 1 << 20 { #expect(duplicates.duplicates == rows.count - Set(rows).count) }
+  }
+
   @Test mutating func radixSortSortsAndCarries() {
     for n in [0, 1, 2, 17, 70_000, 70_001] {  // odd sizes: keys below 5,000 (many equal; high digits all zero)
       var keys = (0..<n).map { _ in rng.next() % (n % 2 == 0 ? UInt64.max : 5_000) }

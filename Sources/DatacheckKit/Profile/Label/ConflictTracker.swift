@@ -39,6 +39,7 @@ struct ConflictTracker: Sendable {
   mutating func deferInserts() { table.deferAdds(withRows: true) }
   mutating func sortDeferred() { table.sortDeferred() }
   mutating func insertDeferred() { table.addDeferred() }
+  mutating func insertListed() { table.addListed() }
 
   /// Conflicting groups and the rows in them (scaled when sampled).
   var summary: (groups: Int, rows: Int) {

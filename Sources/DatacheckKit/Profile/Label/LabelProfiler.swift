@@ -161,6 +161,7 @@ struct LabelProfiler: Sendable {
   mutating func deferRowInserts() { conflicts.deferInserts() }
   mutating func sortDeferredRows() { conflicts.sortDeferred() }
   mutating func insertDeferredRows() { conflicts.insertDeferred() }
+  mutating func insertListedRows() { conflicts.insertListed() }
 
   /// Adds the label analysis of a later part of the dataset.
   mutating func merge(_ other: LabelProfiler) {
