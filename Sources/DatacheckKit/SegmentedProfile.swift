@@ -12,6 +12,12 @@ import Foundation
 /// the same for every thread count, byte for byte; only the segment size changes it (sketches and
 /// floating-point sums depend on how the rows are grouped).
 ///
+/// A column that ends segment 0 counted by sketches (more distinct values than the exact cap)
+/// is counted by sketches from the start in segments 2 on: the whole column will be anyway, and
+/// a near-unique column no longer fills an exact table of 65,536 values in every segment only to
+/// drop it. Segment 1 does not wait for segment 0, and the rule depends on segment 0 alone, so
+/// the profile stays the same for every thread count.
+///
 /// Memory: at most `threads` unmerged segment profiles besides the merged one.
 struct SegmentedProfile {
   /// One segment's profile; its lines and problems are numbered from `firstLine`.
@@ -30,6 +36,8 @@ struct SegmentedProfile {
   let segmentBytes: Int
   let makeProfiler: () -> DatasetProfiler
   let observe: (inout DatasetProfiler, RecordBatch) -> Void
+  /// The columns segment 0 ended with sketched counts, once it has ended.
+  private let sketched = Handoff<[Int]>()
 
   /// How many segments the file is cut into (one when it is smaller than a segment).
   static func count(size: Int, segmentBytes: Int) -> Int { max(1, (size + segmentBytes - 1) / max(1, segmentBytes)) }
@@ -91,8 +99,12 @@ struct SegmentedProfile {
   private func profile(_ k: Int, start: Int, firstLine: Int) throws -> Part {
     let reader = k == 0 ? first : try CSVFileReader(segmentOf: first, start: start, stop: cut(k + 1), firstLine: firstLine)
     var profiler = makeProfiler()
+    if k >= 2 { profiler.startSketching(sketched.wait()) }
+    var sketchedColumns: [Int] = []
+    defer { if k == 0 { sketched.put(sketchedColumns) } }   // also when segment 0 fails: none
     profiler.deferRowInserts()
     while try reader.next() { observe(&profiler, reader.batch) }
+    sketchedColumns = profiler.sketchedColumns
     profiler.sortDeferredRows()
     return Part(profiler: profiler, problems: reader.problems, records: reader.recordsParsed,
                 lines: reader.linesEnded, firstLine: firstLine, start: k == 0 ? 0 : start, end: reader.endOffset)
@@ -232,6 +244,26 @@ final class Pool<Part> {
     condition.broadcast()
     condition.unlock()
     for thread in running { thread.join() }
+  }
+}
+
+/// A value one thread puts once and others wait for.
+final class Handoff<Value>: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var value: Value?
+
+  func put(_ v: Value) {
+    condition.lock()
+    if value == nil { value = v }
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  func wait() -> Value {
+    condition.lock()
+    defer { condition.unlock() }
+    while value == nil { condition.wait() }
+    return value!
   }
 }
 

@@ -43,6 +43,14 @@ public struct ColumnProfiler: Sendable {
     counter = ValueCounter(maxExact: maxExactDistinct)
   }
 
+  /// Counts values with sketches from the start, before anything is observed: for a later
+  /// part of a file whose first part already had more distinct values than the exact cap, so
+  /// the whole column will be sketched anyway.
+  mutating func startSketching() {
+    precondition(values == 0, "a column starts sketching before it observes anything")
+    counter = ValueCounter(maxExact: counter.maxExact, maxArenaBytes: counter.maxArenaBytes, sketched: true)
+  }
+
   /// Observes the first `rows` values of `column` (the batch's complete records), folding each
   /// value's hash into its row's hash.
   public mutating func observe(_ column: RecordBatch.Column, rows: Int, rowHashes: inout [UInt64]) {

@@ -116,6 +116,14 @@ public struct DatasetProfiler: Sendable {
     rows += batch.count
   }
 
+  /// The columns whose value counts are sketched (past the exact cap).
+  var sketchedColumns: [Int] { columns.indices.filter { !columns[$0].counter.isExact } }
+
+  /// Starts `columns` counting with sketches (see `ColumnProfiler.startSketching`).
+  mutating func startSketching(_ sketched: [Int]) {
+    for c in sketched { columns[c].startSketching() }
+  }
+
   /// A segment's profiler lists its rows' hashes (duplicates, conflicts) instead of building
   /// tables: 20 bytes a row, sorted by its own thread, inserted into the dataset's tables at the
   /// merge in one sweep each.

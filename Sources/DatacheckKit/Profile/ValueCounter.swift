@@ -17,9 +17,12 @@ public struct ValueCounter: Sendable {
   let maxExact: Int
   let maxArenaBytes: Int
 
-  public init(maxExact: Int = ValueCounter.defaultMaxExact, maxArenaBytes: Int = 8 << 20) {
+  /// A counter, exact until its caps; `sketched` starts it on sketches (for a part of the data
+  /// whose column is known to pass the caps).
+  public init(maxExact: Int = ValueCounter.defaultMaxExact, maxArenaBytes: Int = 8 << 20, sketched: Bool = false) {
     self.maxExact = maxExact
     self.maxArenaBytes = maxArenaBytes
+    if sketched { switchToSketches() }
   }
 
   /// True while counts are exact (no switch to sketches happened).

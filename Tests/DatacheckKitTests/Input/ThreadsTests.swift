@@ -117,6 +117,39 @@ import Testing
     #expect(unlike.isEmpty, "\(unlike)")
   }
 
+  /// A column that ends segment 0 past the exact cap is counted by sketches from the start in
+  /// segments 2 on: the same bytes on every thread count, the counts it had to give (every
+  /// number in the quantile sketch once, the distinct estimate within its error), and a column
+  /// that passes the cap only later, or never, counted as before.
+  @Test func segmentsAfterTheFirstStartSketchedWhereItWas() throws {
+    var rng = SplitMix(seed: 9)
+    var text = "id,late,small\n"
+    for i in 0..<6_000 {   // id: unique; late: 50 values, then unique past row 3,000; small: 5 values
+      text += "\(i),\(i < 3_000 ? "L\(i % 50)" : "L\(i)"),\(rng.next() % 5)\n"
+    }
+    let path = Fixtures.temporary(text)
+    func run(threads: Int, segment: Int) throws -> (json: String, profiler: DatasetProfiler) {
+      var pipeline = Pipeline(paths: [path])
+      pipeline.read.chunkSize = 1 << 12
+      pipeline.read.threads = threads
+      pipeline.read.segmentBytes = segment
+      pipeline.profile.maxExactDistinct = 500
+      let (profile, profiler) = try pipeline.runKeepingProfiler()
+      return (ProfileJSON.render(profile), profiler)
+    }
+    let one = try run(threads: 1, segment: 8_000)   // about 650 rows a segment: 9 segments
+    for threads in [2, 3] { #expect(try run(threads: threads, segment: 8_000).json == one.json, "\(threads) threads") }
+    let columns = one.profiler.columns
+    #expect(!columns[0].counter.isExact && !columns[1].counter.isExact && columns[2].counter.isExact)
+    #expect(columns[0].quantiles.count == 6_000 && columns[2].quantiles.count == 6_000 && columns[2].quantiles.isExact)
+    #expect(abs(Double(columns[0].counter.distinct) - 6_000) < 3 * 0.0081 * 6_000, "\(columns[0].counter.distinct)")
+    #expect(abs(Double(columns[1].counter.distinct) - 3_050) < 3 * 0.0081 * 3_050, "\(columns[1].counter.distinct)")
+    // One segment: the same counts, the same exactness.
+    let whole = try run(threads: 1, segment: 1 << 30).profiler.columns
+    #expect(whole.map(\.counter.isExact) == columns.map(\.counter.isExact))
+    #expect(whole[2].counter.top(5).map(\.count) == columns[2].counter.top(5).map(\.count))
+  }
+
   /// Shards of one dataset, one of them without a final line end, and a file read without a
   /// header: cut into segments, on 1 and 2 threads, they give the one-pass profile.
   @Test func shardsAndHeaderlessFilesSegmentLikeOnePass() throws {
