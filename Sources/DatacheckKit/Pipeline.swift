@@ -56,12 +56,16 @@ public struct Pipeline {
       } else if read.threads > 1 {
         // Read in one stream: the next batches are parsed on a thread of their own meanwhile.
         // The reader is the reading thread's until the last batch is taken.
+        // That thread also hashes the values: the profiling thread is the slower.
         let total = reader.progress.total
-        let ahead = ReadAhead(depth: 3) { try file.next() ? (batch: file.batch, bytesRead: reader.progress.read) : nil }
+        let ahead = ReadAhead(depth: 3) { () throws -> (RecordBatch, [PreparedColumn]?, Int)? in
+          guard try file.next() else { return nil }
+          return (file.batch, selection == nil ? PreparedColumn.prepare(file.batch) : nil, reader.progress.read)
+        }
         defer { ahead.finish() }
         profiler.deferRowInserts()
-        while let (batch, bytesRead) = try ahead.next() {
-          observe(&profiler, batch)
+        while let (batch, prepared, bytesRead) = try ahead.next() {
+          if let prepared { profiler.observe(batch, prepared: prepared) } else { observe(&profiler, batch) }
           profiler.insertListedRows(ifAtLeast: Pipeline.listedRowRun)
           progress?(bytesRead, total)
         }

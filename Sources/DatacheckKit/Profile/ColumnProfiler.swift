@@ -58,9 +58,10 @@ public struct ColumnProfiler: Sendable {
     observe(column, rows: rows, rowHashes: &rowHashes, scratch: &none, keep: false)
   }
 
-  /// As above, and when `keep` is set also records each row's hash, number and missing flag.
+  /// As above, and when `keep` is set also records each row's hash, number and missing flag;
+  /// with `prepared`, the values' hashes are read from it.
   mutating func observe(_ column: RecordBatch.Column, rows: Int, rowHashes: inout [UInt64],
-                        scratch: inout ColumnScratch, keep: Bool) {
+                        scratch: inout ColumnScratch, keep: Bool, prepared: PreparedColumn? = nil) {
     if keep { scratch.reset(rows: rows) }
     // Plain pointers in the loop: an array element written through `self` or an `inout` array
     // checks that the array is not shared, once a value, which showed in profiles.
@@ -72,6 +73,7 @@ public struct ColumnProfiler: Sendable {
     scratch.hashes.withUnsafeMutableBufferPointer { hashes in
     scratch.numbers.withUnsafeMutableBufferPointer { numbers in
     scratch.missing.withUnsafeMutableBufferPointer { missing in
+    PreparedColumn.withHashes(prepared) { preparedHashes in
       var start = 0
       for i in 0..<rows {
         let end = Int(ends[i])
@@ -81,7 +83,7 @@ public struct ColumnProfiler: Sendable {
           observeAbsent()
         } else {
           let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-          hash = ValueHash.hash(value)
+          hash = preparedHashes?[i] ?? ValueHash.hash(value)
           result = observe(value, hash: hash)
           if result.ranked && !result.number.isNaN {
             ranked[rankedCount] = result.number
@@ -96,7 +98,7 @@ public struct ColumnProfiler: Sendable {
         }
         start = end
       }
-    }}}}}
+    }}}}}}
     sketchedQuantiles.insert(contentsOf: UnsafeBufferPointer(rebasing: ranked[..<rankedCount]))
     }
   }

@@ -94,16 +94,21 @@ public struct DatasetProfiler: Sendable {
     }
   }
 
-  /// Observes every record of `batch`, column by column.
-  public mutating func observe(_ batch: RecordBatch) {
+  /// Observes every record of `batch`, column by column; `prepared`, when given, is
+  /// `PreparedColumn.prepare(batch, …)` with this profiler's missing tokens.
+  public mutating func observe(_ batch: RecordBatch) { observe(batch, prepared: nil) }
+
+  mutating func observe(_ batch: RecordBatch, prepared: [PreparedColumn]?) {
     rowHashes.removeAll(keepingCapacity: true)
     rowHashes.append(contentsOf: repeatElement(RowHash.seed, count: batch.count))
     let keep = label != nil
+    var none = ColumnScratch()
     for c in columns.indices {
+      let column = batch.column(c), preparedColumn = prepared?[c]
       if keep {
-        columns[c].observe(batch.column(c), rows: batch.count, rowHashes: &rowHashes, scratch: &scratch[c], keep: true)
+        columns[c].observe(column, rows: batch.count, rowHashes: &rowHashes, scratch: &scratch[c], keep: true, prepared: preparedColumn)
       } else {
-        columns[c].observe(batch.column(c), rows: batch.count, rowHashes: &rowHashes)
+        columns[c].observe(column, rows: batch.count, rowHashes: &rowHashes, scratch: &none, keep: false, prepared: preparedColumn)
       }
     }
     for hash in rowHashes { duplicates.observe(hash) }
