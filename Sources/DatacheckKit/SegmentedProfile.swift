@@ -126,12 +126,15 @@ struct SegmentedProfile {
 }
 
 /// Profiles the row groups of a Parquet file on several threads, each on its own reader, and
-/// merges them in file order: every thread count gives the same profile, as for `SegmentedProfile`.
+/// merges them in file order: every thread count gives the same profile, as for `SegmentedProfile`
+/// (whose rule for columns sketched in the first part applies here too).
 struct RowGroupProfile {
   let first: ParquetFileReader
   let options: ReadOptions
   let makeProfiler: () -> DatasetProfiler
   let observe: (inout DatasetProfiler, RecordBatch) -> Void
+  /// The columns row group 0 ended with sketched counts, once it has ended.
+  private let sketched = Handoff<[Int]>()
 
   func run(into profiler: inout DatasetProfiler, progress: (Int) -> Void) throws {
     let count = first.rowGroupCount
@@ -152,10 +155,14 @@ struct RowGroupProfile {
 
   /// Row group g into a new profiler (g = 0: the reader that read the footer).
   private func profile(_ g: Int) throws -> (DatasetProfiler, ProblemLog, Int) {
+    var sketchedColumns: [Int] = []
+    defer { if g == 0 { sketched.put(sketchedColumns) } }   // also when row group 0 fails: none
     let reader = g == 0 ? first : try ParquetFileReader(path: first.path, options: options, rowGroups: g..<g + 1)
     var profiler = makeProfiler()
+    if g >= 2 { profiler.startSketching(sketched.wait()) }
     profiler.deferRowInserts()
     while try reader.next() { observe(&profiler, reader.batch) }
+    sketchedColumns = profiler.sketchedColumns
     reader.releaseColumnReaders()
     profiler.sortDeferredRows()
     return (profiler, reader.problems, reader.recordsParsed)
