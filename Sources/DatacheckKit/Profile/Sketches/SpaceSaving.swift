@@ -306,10 +306,14 @@ public struct SpaceSaving: Sendable {
 
   // MARK: - Hash index (linear probing, backward-shift deletion)
 
+  @inline(__always)
   private func home(_ hash: UInt64) -> Int {
     Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) &>> tableShift)
   }
 
+  /// Inlined: called, it was handed a copy of the whole summary, read back across the stores
+  /// of the last insert (a third of `insert`'s time, in one load).
+  @inline(__always)
   private func find(_ hash: UInt64) -> Int? {
     let mask = table.count &- 1
     var i = home(hash)
