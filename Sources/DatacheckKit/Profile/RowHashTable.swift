@@ -69,8 +69,8 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
     if pending == nil { pending = ([], withRows ? [] : nil) }
   }
 
-  /// Groups the listed rows by their hash's top 12 bits (the segment's thread does it, before
-  /// the merge): each group goes into one 1/4,096th of the table.
+  /// Groups the listed rows by their hash's top 8 bits (the segment's thread does it, before
+  /// the merge): each group goes into one 1/256th of the table.
   mutating func sortDeferred() {
     guard var rows = pending else { return }
     pending = nil   // so that the lists are not shared while grouped
@@ -128,8 +128,8 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   private static func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
 
   /// Adds rows `rows[i]` (0 when nil) of groups `hashes[i]`, the hashes in ascending order of
-  /// their top 12 bits, as `add` would one by one: after growing to hold them (as `merge` does),
-  /// the hashes of a group go to one 1/4,096th of the slots, the groups in order: one sweep
+  /// their top 8 bits, as `add` would one by one: after growing to hold them (as `merge` does),
+  /// the hashes of a group go to one 1/256th of the slots, the groups in order: one sweep
   /// over the table.
   mutating func add(grouped hashes: [UInt64], rows: [UInt32]?) {
     reserve(hashes.count >> level)
