@@ -130,14 +130,15 @@ public struct DatasetProfiler: Sendable {
   }
 
   /// A segment's profiler lists its rows' hashes (duplicates, conflicts) instead of building
-  /// tables: 20 bytes a row, grouped by their top bits on its own thread, inserted into the dataset's tables at the
-  /// merge in one sweep each.
+  /// tables: 20 bytes a row, grouped by their top bits on its own thread, inserted into the
+  /// dataset's tables at the merge in one sweep each.
   mutating func deferRowInserts() {
     duplicates.deferInserts()
     label?.deferRowInserts()
   }
 
-  /// Groups what `deferRowInserts` listed by their top bits; done by the segment's thread before the merge.
+  /// Groups what `deferRowInserts` listed by their top bits; done by the segment's thread
+  /// before the merge.
   mutating func sortDeferredRows() {
     duplicates.sortDeferred()
     label?.sortDeferredRows()
