@@ -127,9 +127,26 @@ struct LabelProfiler: Sendable {
 
   /// Class index per row (-2: no label), the target as a number and its rounding tolerance.
   private mutating func readLabels(_ column: RecordBatch.Column, scratch: ColumnScratch, rows: Int) {
-    classIndexes.removeAll(keepingCapacity: true)
-    targets.removeAll(keepingCapacity: true)
-    tolerances.removeAll(keepingCapacity: true)
+    // Filled through pointers, moved out of `self` meanwhile: three appends a row each checked
+    // the array for sharing and room.
+    var indexes: [Int32] = [], ys: [Double] = [], slack: [Double] = []
+    swap(&indexes, &classIndexes)
+    swap(&ys, &targets)
+    swap(&slack, &tolerances)
+    defer {
+      swap(&indexes, &classIndexes)
+      swap(&ys, &targets)
+      swap(&slack, &tolerances)
+    }
+    indexes.removeAll(keepingCapacity: true)
+    indexes.append(contentsOf: repeatElement(-2, count: rows))
+    ys.removeAll(keepingCapacity: true)
+    ys.append(contentsOf: repeatElement(.nan, count: rows))
+    slack.removeAll(keepingCapacity: true)
+    slack.append(contentsOf: repeatElement(0, count: rows))
+    indexes.withUnsafeMutableBufferPointer { indexes in
+    ys.withUnsafeMutableBufferPointer { ys in
+    slack.withUnsafeMutableBufferPointer { slack in
     column.withBuffers { bytes, ends, _ in
       var start = 0
       for r in 0..<rows {
@@ -137,18 +154,17 @@ struct LabelProfiler: Sendable {
         defer { start = end }
         guard !scratch.missing[r] else {
           unlabeled += 1
-          classIndexes.append(-2); targets.append(.nan); tolerances.append(0)
           continue
         }
         let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
         labeled += 1
-        classIndexes.append(classes.observe(value, hash: scratch.hashes[r]))
+        indexes[r] = classes.observe(value, hash: scratch.hashes[r])
         let y = scratch.numbers[r]
-        targets.append(y)
-        tolerances.append(y.isNaN ? 0 : TargetSumTracker.tolerance(value, value: y))
+        ys[r] = y
+        if !y.isNaN { slack[r] = TargetSumTracker.tolerance(value, value: y) }
         runs.observe(scratch.hashes[r])
       }
-    }
+    }}}}
   }
 
   private mutating func observeFeature(_ c: Int, scratch s: ColumnScratch, label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
