@@ -111,7 +111,7 @@ public struct DatasetProfiler: Sendable {
         columns[c].observe(column, rows: batch.count, rowHashes: &rowHashes, scratch: &none, keep: false, prepared: preparedColumn)
       }
     }
-    for hash in rowHashes { duplicates.observe(hash) }
+    duplicates.observe(contentsOf: rowHashes)
     label?.observe(batch, scratch: scratch, rowHashes: rowHashes)
     for i in idValues.indices {
       let c = idValues[i].index

@@ -28,6 +28,11 @@ public struct DuplicateTracker: Sendable {
   @inline(__always)
   public mutating func observe(_ rowHash: UInt64) { table.record(rowHash, row: 0) }
 
+  /// `observe` of each of a batch's row hashes.
+  mutating func observe(contentsOf rowHashes: [UInt64]) {
+    rowHashes.withUnsafeBufferPointer { table.record(contentsOf: $0) }
+  }
+
   /// Adds the rows of a later part of the dataset.
   public mutating func merge(_ other: DuplicateTracker) { table.merge(other.table) }
 

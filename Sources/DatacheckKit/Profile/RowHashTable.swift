@@ -61,6 +61,15 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
     }
   }
 
+  /// `record` of each of `hashes`, with row 0: listed in one append when rows are listed.
+  mutating func record(contentsOf hashes: UnsafeBufferPointer<UInt64>) {
+    if pending != nil && pending!.rows == nil {
+      pending!.hashes.append(contentsOf: hashes)
+    } else {
+      for hash in hashes { record(hash, row: 0) }
+    }
+  }
+
   /// Makes `record` list rows (8 bytes a row, 12 `withRows`) instead of adding them: a segment's
   /// rows then go into the dataset's table when it is merged, grouped by their hash's top bits (one sweep over that table),
   /// and no segment holds a table of its own or copies one as it grows. For tables whose groups
