@@ -116,12 +116,18 @@ struct LabelProfiler: Sendable {
     numericTargets += targets.lazy.filter { !$0.isNaN }.count
     if labeled >= 1_000 && numericTargets * 2 < labeled { sums.stop() }   // not a numeric target
     sums.observe(numbers: scratch.map(\.numbers), target: targets, tolerance: tolerances, rows: rows)
+    // Column by column through pointers (the same fold for each row as row by row).
     featureHashes.removeAll(keepingCapacity: true)
-    for r in 0..<rows {
-      var h = RowHash.seed
-      for c in conflictColumns { h = RowHash.combine(h, scratch[c].hashes[r]) }
-      featureHashes.append(h)
-      if classIndexes[r] != -2 { conflicts.observe(features: h, label: scratch[labelIndex].hashes[r]) }
+    featureHashes.append(contentsOf: repeatElement(RowHash.seed, count: rows))
+    featureHashes.withUnsafeMutableBufferPointer { features in
+      for c in conflictColumns {
+        scratch[c].hashes.withUnsafeBufferPointer { hashes in
+          for r in 0..<rows { features[r] = RowHash.combine(features[r], hashes[r]) }
+        }
+      }
+    }
+    scratch[labelIndex].hashes.withUnsafeBufferPointer { labels in
+      for r in 0..<rows where classIndexes[r] != -2 { conflicts.observe(features: featureHashes[r], label: labels[r]) }
     }
   }
 
