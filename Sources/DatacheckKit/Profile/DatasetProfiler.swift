@@ -95,7 +95,7 @@ public struct DatasetProfiler: Sendable {
   }
 
   /// Observes every record of `batch`, column by column; `prepared`, when given, is
-  /// `PreparedColumn.prepare(batch, …)` with this profiler's missing tokens.
+  /// `PreparedColumn.prepare(batch)` (worked out on another thread).
   public mutating func observe(_ batch: RecordBatch) { observe(batch, prepared: nil) }
 
   mutating func observe(_ batch: RecordBatch, prepared: [PreparedColumn]?) {

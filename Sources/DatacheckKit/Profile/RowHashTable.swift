@@ -71,9 +71,10 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   }
 
   /// Makes `record` list rows (8 bytes a row, 12 `withRows`) instead of adding them: a segment's
-  /// rows then go into the dataset's table when it is merged, grouped by their hash's top bits (one sweep over that table),
-  /// and no segment holds a table of its own or copies one as it grows. For tables whose groups
-  /// do not depend on the order their rows come in (duplicate counts, label conflicts).
+  /// rows then go into the dataset's table when it is merged, grouped by their hash's top bits
+  /// (one sweep over that table), and no segment holds a table of its own or copies one as it
+  /// grows. For tables whose groups do not depend on the order their rows come in (duplicate
+  /// counts, label conflicts).
   mutating func deferAdds(withRows: Bool) {
     if pending == nil { pending = ([], withRows ? [] : nil) }
   }

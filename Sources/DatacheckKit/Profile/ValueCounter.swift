@@ -36,8 +36,8 @@ public struct ValueCounter: Sendable {
   }
 
   /// Observes `count` occurrences of a value; true when the exact table has just passed its caps,
-  /// and the caller, having read the exact values it needs (`forEachExact`), must call
-  /// `switchToSketches()` before observing more.
+  /// and the caller must call `switchToSketches` (whose `visiting` hands it the exact values)
+  /// before observing more.
   @inline(__always)
   mutating func add(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) -> Bool {
     if !isExact { observeSketch(v, hash: hash, count: count); return false }
