@@ -109,8 +109,7 @@ public struct ColumnProfiler: Sendable {
     guard counter.isExact else { return sketchedQuantiles }
     var items: [(value: Double, count: Int)] = []
     counter.forEachExact { value, count in
-      let parsed = ValueParser.parse(value)
-      if parsed.kind == .integer || parsed.kind == .float { items.append((parsed.number, count)) }
+      if let x = ColumnProfiler.rankedNumber(value) { items.append((x, count)) }
     }
     return KLLSketch.exact(items)
   }
@@ -121,8 +120,13 @@ public struct ColumnProfiler: Sendable {
   }
 
   private static func add(_ value: UnsafeRawBufferPointer, count: Int, to sketch: inout KLLSketch) {
+    if let x = rankedNumber(value) { sketch.insert(x, weight: count) }
+  }
+
+  /// The number of a value the quantiles take (an integer or a float), else nil.
+  private static func rankedNumber(_ value: UnsafeRawBufferPointer) -> Double? {
     let parsed = ValueParser.parse(value)
-    if parsed.kind == .integer || parsed.kind == .float { sketch.insert(parsed.number, weight: count) }
+    return parsed.kind == .integer || parsed.kind == .float ? parsed.number : nil
   }
 
   /// The value table has passed its caps: its numbers go to the quantile sketch as it goes.
