@@ -52,12 +52,21 @@ public struct ValueCounter: Sendable {
   /// (nothing once the counter has switched to sketches).
   func forEachExact(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
     guard isExact else { return }
+    visit(table.entries(), body)
+  }
+
+  /// Calls `body` with each entry's value and count, in the order of `entries`.
+  private func visit(_ entries: [(hash: UInt64, count: Int, index: Int)], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
     arena.withUnsafeBytes { bytes in
-      for entry in table.entries() {
-        let start = Int(offsets[entry.index])
-        body(UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[entry.index])]), entry.count)
-      }
+      for entry in entries { body(value(entry.index, in: bytes), entry.count) }
     }
+  }
+
+  /// The bytes of exact entry `index`, within `arena`'s `bytes`.
+  @inline(__always)
+  private func value(_ index: Int, in bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    let start = Int(offsets[index])
+    return UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[index])])
   }
 
   /// Whether merging `other` into this counter leaves it exact: both are, and their union stays
@@ -65,9 +74,9 @@ public struct ValueCounter: Sendable {
   func staysExact(mergedWith other: ValueCounter) -> Bool {
     guard isExact && other.isExact else { return false }
     var newValues = 0, newBytes = 0
-    for entry in other.table.entries() where !table.contains(entry.hash) {
+    for (i, hash) in other.table.hashes.enumerated() where !table.contains(hash) {
       newValues += 1
-      newBytes += Int(other.lengths[entry.index])
+      newBytes += Int(other.lengths[i])
     }
     return table.count + newValues <= maxExact && arena.count + newBytes <= maxArenaBytes
   }
@@ -115,9 +124,8 @@ public struct ValueCounter: Sendable {
 
   /// Every exact entry, in insertion order.
   private func exactEntries() -> [(hash: UInt64, bytes: [UInt8], count: Int)] {
-    table.entries().map { hash, count, index in
-      let start = Int(offsets[index])
-      return (hash, Array(arena[start..<start + Int(lengths[index])]), count)
+    arena.withUnsafeBytes { bytes in
+      table.entries().map { ($0.hash, Array(value($0.index, in: bytes)), $0.count) }
     }
   }
 
@@ -158,21 +166,12 @@ public struct ValueCounter: Sendable {
     var top = SpaceSaving(capacity: ValueCounter.summaryCapacity)
     let entries = table.entries()
     for entry in entries { distinct.insert(hash: entry.hash) }
+    if let visit { self.visit(entries, visit) }
+    // Seed with the largest counts (ties by hash, cheaper than by bytes and as deterministic):
+    // every value left out counted no more than those kept.
+    let seeds = ValueCounter.largest(ValueCounter.summaryCapacity, of: entries)
     arena.withUnsafeBytes { bytes in
-      if let visit {
-        for entry in entries {
-          let start = Int(offsets[entry.index])
-          visit(UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[entry.index])]), entry.count)
-        }
-      }
-      // Seed with the largest counts (ties by hash, cheaper than by bytes and as deterministic):
-      // every value left out counted no more than those kept.
-      let seeds = ValueCounter.largest(ValueCounter.summaryCapacity, of: entries)
-      for entry in seeds {
-        let start = Int(offsets[entry.index])
-        let value = UnsafeRawBufferPointer(rebasing: bytes[start..<start + Int(lengths[entry.index])])
-        top.insert(hash: entry.hash, bytes: value, count: entry.count)
-      }
+      for entry in seeds { top.insert(hash: entry.hash, bytes: value(entry.index, in: bytes), count: entry.count) }
     }
     sketch = (distinct, top)
     isExact = false
@@ -195,6 +194,9 @@ struct HashCountTable: Sendable {
   var count: Int { order.count }
 
   func contains(_ hash: UInt64) -> Bool { index.find(hash) != nil }
+
+  /// Every hash, in insertion order (an entry's index is its place here).
+  var hashes: [UInt64] { order }
 
   /// Adds `n` occurrences of `hash`; true when the hash is new.
   @inline(__always)
