@@ -192,36 +192,42 @@ extension RecordBatch {
 
     @inline(__always)
     func append(_ value: UnsafeRawBufferPointer, flag: UInt8, to c: Int) {
-      let b = buffers + c
       let n = value.count
-      if b.pointee.count == b.pointee.capacity || b.pointee.byteCount + n > b.pointee.byteCapacity {
-        reserve(column: c, values: b.pointee.count + 1, bytes: b.pointee.byteCount + n)
-      }
-      if n > 0 { Storage.copy(n, from: value.baseAddress!, to: b.pointee.bytes + b.pointee.byteCount) }
-      b.pointee.byteCount += n
-      b.pointee.ends[b.pointee.count] = Int32(truncatingIfNeeded: b.pointee.byteCount)
-      b.pointee.flags[b.pointee.count] = flag
-      b.pointee.count += 1
+      let out = room(for: n, in: c)
+      if n > 0 { Storage.copy(n, from: value.baseAddress!, to: out) }
+      endValue(of: n, flag: flag, in: c)
     }
 
     /// `append` with flag 0 of `value` less the second quote of each `""` pair.
     func appendUnescapingQuotes(_ value: UnsafeRawBufferPointer, to c: Int) {
-      let b = buffers + c
-      let n = value.count
-      if b.pointee.count == b.pointee.capacity || b.pointee.byteCount + n > b.pointee.byteCapacity {
-        reserve(column: c, values: b.pointee.count + 1, bytes: b.pointee.byteCount + n)
-      }
-      let out = b.pointee.bytes + b.pointee.byteCount
+      let out = room(for: value.count, in: c)
       var written = 0, i = 0
-      while i < n {
+      while i < value.count {
         let byte = value[i]
         out[written] = byte
         written += 1
         i += byte == 34 ? 2 : 1
       }
-      b.pointee.byteCount += written
+      endValue(of: written, flag: 0, in: c)
+    }
+
+    /// Where column `c`'s next value goes, with room for one more value of `n` bytes.
+    @inline(__always)
+    private func room(for n: Int, in c: Int) -> UnsafeMutablePointer<UInt8> {
+      let b = buffers + c
+      if b.pointee.count == b.pointee.capacity || b.pointee.byteCount + n > b.pointee.byteCapacity {
+        reserve(column: c, values: b.pointee.count + 1, bytes: b.pointee.byteCount + n)
+      }
+      return b.pointee.bytes + b.pointee.byteCount
+    }
+
+    /// Closes column `c`'s next value, its `n` bytes written where `room` said.
+    @inline(__always)
+    private func endValue(of n: Int, flag: UInt8, in c: Int) {
+      let b = buffers + c
+      b.pointee.byteCount += n
       b.pointee.ends[b.pointee.count] = Int32(truncatingIfNeeded: b.pointee.byteCount)
-      b.pointee.flags[b.pointee.count] = 0
+      b.pointee.flags[b.pointee.count] = flag
       b.pointee.count += 1
     }
 
