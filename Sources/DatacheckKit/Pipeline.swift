@@ -53,29 +53,26 @@ public struct Pipeline {
         let size = reader.progress.total.map { $0 - done } ?? 0
         try RowGroupProfile(first: parquet, options: read, makeProfiler: makeProfiler, observe: observe)
           .run(into: &profiler) { progress?(done + size * $0 / groups, reader.progress.total) }
-      } else if read.threads > 1 {
-        // Read in one stream: the next batches are parsed on a thread of their own meanwhile.
-        // The reader is the reading thread's until the last batch is taken.
-        // That thread also hashes the values: the profiling thread is the slower.
+      } else {
+        // Read in one stream. With more than one thread the next batches are parsed, and their
+        // values hashed, on a thread of their own meanwhile (the profiling thread is the slower);
+        // the reader is that thread's until the last batch is taken.
         let total = reader.progress.total
-        let ahead = ReadAhead(depth: 3) { () throws -> (RecordBatch, [PreparedColumn]?, Int)? in
+        typealias Read = (batch: RecordBatch, prepared: [PreparedColumn]?, bytesRead: Int)
+        let ahead = read.threads > 1 ? ReadAhead(depth: 3) { () throws -> Read? in
           guard try file.next() else { return nil }
           return (file.batch, selection == nil ? PreparedColumn.prepare(file.batch) : nil, reader.progress.read)
+        } : nil
+        defer { ahead?.finish() }
+        let next = { () throws -> Read? in
+          if let ahead { return try ahead.next() }
+          return try file.next() ? (file.batch, nil, reader.progress.read) : nil
         }
-        defer { ahead.finish() }
         profiler.deferRowInserts()
-        while let (batch, prepared, bytesRead) = try ahead.next() {
+        while let (batch, prepared, bytesRead) = try next() {
           if let prepared { profiler.observe(batch, prepared: prepared) } else { observe(&profiler, batch) }
           profiler.insertListedRows(ifAtLeast: Pipeline.listedRowRun)
           progress?(bytesRead, total)
-        }
-        profiler.stopListingRows()
-      } else {
-        profiler.deferRowInserts()
-        while try file.next() {
-          observe(&profiler, file.batch)
-          profiler.insertListedRows(ifAtLeast: Pipeline.listedRowRun)
-          progress?(reader.progress.read, reader.progress.total)
         }
         profiler.stopListingRows()
       }
