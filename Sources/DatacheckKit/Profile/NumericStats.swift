@@ -11,11 +11,14 @@ public struct NumericStats: Sendable, Equatable {
 
   public init() {}
 
+  /// The step scales by `1 / count`, which does not wait for `mean`: a division there put its
+  /// latency on the chain from one value's mean to the next (a tenth of the per-value loop).
   @inline(__always)
   public mutating func observe(_ x: Double) {
     count += 1
+    let weight = 1 / Double(count)
     let delta = x - mean
-    mean += delta / Double(count)
+    mean += delta * weight
     m2 += delta * (x - mean)
     if x < min { min = x }
     if x > max { max = x }
