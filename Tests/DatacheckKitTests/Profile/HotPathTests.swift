@@ -154,4 +154,83 @@ import Testing
     let order = Array(stride(from: 0, to: 37, by: 2)) + Array(stride(from: 1, to: 37, by: 2))
     #expect(slots == order.map { twin[UInt64($0)]! })
   }
+
+  /// The batch loops of the label analysis (value table, bucket histogram, missing-by-class)
+  /// against dictionaries filled row by row: rows without a label (-2), a class past the table's
+  /// counters (70), classes that appear late (2, 9: the counters widen mid-batch), missing values,
+  /// NaN numbers and targets, in batches of several sizes.
+  @Test(arguments: [1, 7, 500, 4_000])
+  mutating func labelBatchLoopsAgreeWithDictionaries(batch: Int) {
+    let rows = 4_000
+    let classes: [Int32] = (0..<rows).map { r in
+      let pick = Int(rng.next() % 20)
+      if pick == 0 { return -2 }
+      if pick == 1 { return 70 }
+      return r < 2_000 ? Int32(pick % 2) : Int32([0, 1, 2, 9][pick % 4])
+    }
+    let hashes = (0..<rows).map { _ in rng.next() % 60 &* 0x9E37_79B9_7F4A_7C15 }
+    let missing = (0..<rows).map { _ in rng.next() % 9 == 0 }
+    let numbers: [Double] = (0..<rows).map { r in missing[r] || rng.next() % 11 == 0 ? .nan : Double(rng.next() % 5_000) / 7 - 300 }
+    let targets: [Double] = (0..<rows).map { _ in rng.next() % 3 == 0 ? .nan : Double(rng.next() % 100) }
+    let rowHashes = (0..<rows).map { _ in rng.next() }
+
+    var table = ValueClassTable(), histogram = ClassHistogram(), byClass = MissingByClass()
+    for start in stride(from: 0, to: rows, by: batch) {
+      let n = min(batch, rows - start)
+      let part = start..<start + n
+      Array(classes[part]).withUnsafeBufferPointer { c in
+      Array(hashes[part]).withUnsafeBufferPointer { h in
+      Array(missing[part]).withUnsafeBufferPointer { m in
+      Array(numbers[part]).withUnsafeBufferPointer { x in
+      Array(targets[part]).withUnsafeBufferPointer { t in
+      Array(rowHashes[part]).withUnsafeBufferPointer { rh in
+        table.observe(hashes: h, classIndexes: c, missing: m, targets: t, rows: n)
+        histogram.observe(numbers: x, classIndexes: c, rowHashes: rh, rows: n)
+        MissingByClass.classTotals(c, rows: n).withUnsafeBufferPointer { totals in
+          byClass.observe(classIndexes: c, missing: m, targets: t, classTotals: totals, rows: n)
+        }
+      }}}}}}
+    }
+
+    var order: [UInt64] = [], counts: [UInt64: [Int]] = [:], targetCounts: [UInt64: Int] = [:]
+    var buckets: [UInt32: [[Int]]] = [:]
+    var missingTwin = [Int](repeating: 0, count: 64), presentTwin = [Int](repeating: 0, count: 64)
+    for r in 0..<rows where classes[r] != -2 {
+      if missing[r] { if classes[r] < 64 { missingTwin[Int(classes[r])] += 1 } } else {
+        if classes[r] < 64 { presentTwin[Int(classes[r])] += 1 }
+        if counts[hashes[r]] == nil { order.append(hashes[r]); counts[hashes[r]] = Array(repeating: 0, count: 10) }
+        if classes[r] < 64 { counts[hashes[r]]![Int(classes[r])] += 1 }
+        if !targets[r].isNaN { targetCounts[hashes[r], default: 0] += 1 }
+      }
+      if !numbers[r].isNaN && classes[r] < 8 {
+        buckets[ClassHistogram.key(numbers[r]), default: [Array(repeating: 0, count: 8), Array(repeating: 0, count: 8)]][Int(rowHashes[r] & 1)][Int(classes[r])] += 1
+      }
+    }
+    #expect(table.valueCount == order.count)
+    for (slot, hash) in order.enumerated() {
+      #expect(table.counts(slot: slot, classes: 10) == counts[hash]!)
+      #expect(table.targets[slot].count == targetCounts[hash, default: 0])
+    }
+    let sorted = histogram.sortedBuckets(classes: 10)
+    #expect(sorted.map(\.key) == buckets.keys.sorted())
+    for bucket in sorted { #expect(bucket.counts == buckets[bucket.key]!) }
+    #expect(byClass.missingCounts == missingTwin && byClass.presentCounts == presentTwin)
+  }
+
+  /// Past its cap of distinct values the value table stops, also in the middle of a batch.
+  @Test func valueClassTableOverflowsInABatch() {
+    let rows = ValueClassTable.cap + 10
+    let hashes = (0..<rows).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 }
+    var table = ValueClassTable()
+    hashes.withUnsafeBufferPointer { h in
+    [Int32](repeating: 1, count: rows).withUnsafeBufferPointer { c in
+    [Bool](repeating: false, count: rows).withUnsafeBufferPointer { m in
+    [Double](repeating: .nan, count: rows).withUnsafeBufferPointer { t in
+      table.observe(hashes: UnsafeBufferPointer(rebasing: h[..<ValueClassTable.cap]), classIndexes: c, missing: m, targets: t,
+                    rows: ValueClassTable.cap)
+      #expect(!table.overflowed && table.valueCount == ValueClassTable.cap)
+      table.observe(hashes: h, classIndexes: c, missing: m, targets: t, rows: rows)
+    }}}}
+    #expect(table.overflowed && table.valueCount == 0)
+  }
 }

@@ -29,11 +29,27 @@ struct ClassHistogram: Sendable {
     return Double(bitPattern: bits)
   }
 
-  @inline(__always)
-  mutating func observe(_ x: Double, classIndex: Int32, half: Int) {
-    guard classIndex >= 0 && classIndex < ClassHistogram.maxClasses else { return }
-    let slot = self.slot(for: ClassHistogram.key(x))
-    counts[slot * ClassHistogram.stride + half * ClassHistogram.maxClasses + Int(classIndex)] &+= 1
+  /// Observes the labeled rows (class index not -2) with a number (not NaN), in their half
+  /// (`rowHashes[r] & 1`). The counts are written through a pointer between the rows of a bucket
+  /// new to the histogram (which grows the arrays): through the array each row checked it for
+  /// sharing.
+  mutating func observe(numbers: UnsafeBufferPointer<Double>, classIndexes: UnsafeBufferPointer<Int32>,
+                        rowHashes: UnsafeBufferPointer<UInt64>, rows: Int) {
+    var r = 0
+    while r < rows {
+      r = counts.withUnsafeMutableBufferPointer { counts in
+        var r = r
+        while r < rows {
+          let c = classIndexes[r], x = numbers[r]
+          if c < 0 || c >= ClassHistogram.maxClasses || x.isNaN { r += 1; continue }
+          guard let slot = slotByKey.find(UInt64(ClassHistogram.key(x))) else { return r }
+          counts[slot * ClassHistogram.stride + Int(rowHashes[r] & 1) * ClassHistogram.maxClasses + Int(c)] &+= 1
+          r += 1
+        }
+        return r
+      }
+      if r < rows { _ = slot(for: ClassHistogram.key(numbers[r])) }   // the bucket is new: its row is counted next turn
+    }
   }
 
   /// The slot of bucket `key`, adding the bucket when new.

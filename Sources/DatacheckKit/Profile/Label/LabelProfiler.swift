@@ -39,30 +39,27 @@ struct FeatureAccumulator: Sendable {
   /// One loop per accumulator, each over plain pointers (each accumulator sees the rows in the
   /// same order as one loop over all of them would show it); the value table's loop ends as
   /// soon as the table has overflowed, as a near-unique column's does early.
-  mutating func observe(classIndexes: [Int32], targets: [Double], scratch s: ColumnScratch, label: ColumnScratch,
-                        rowHashes: [UInt64], rows: Int) {
+  mutating func observe(classIndexes: [Int32], targets: [Double], classTotals: [Int], scratch s: ColumnScratch,
+                        label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
     classIndexes.withUnsafeBufferPointer { classIndexes in
     targets.withUnsafeBufferPointer { targets in
+    classTotals.withUnsafeBufferPointer { classTotals in
     s.missing.withUnsafeBufferPointer { missing in
     s.hashes.withUnsafeBufferPointer { hashes in
     s.numbers.withUnsafeBufferPointer { numbers in
-      self.missing.observe(classIndexes: classIndexes, missing: missing, targets: targets, rows: rows)
-      for r in 0..<rows where classIndexes[r] != -2 && !missing[r] {
-        if table.overflowed { break }
-        table.observe(valueHash: hashes[r], classIndex: classIndexes[r], target: targets[r])
-      }
-      rowHashes.withUnsafeBufferPointer { rowHashes in
-        for r in 0..<rows where classIndexes[r] != -2 && !numbers[r].isNaN {   // NaN where missing
-          histogram.observe(numbers[r], classIndex: classIndexes[r], half: Int(rowHashes[r] & 1))
-          if !targets[r].isNaN { moments.observe(numbers[r], targets[r]) }
-        }
+    rowHashes.withUnsafeBufferPointer { rowHashes in
+      self.missing.observe(classIndexes: classIndexes, missing: missing, targets: targets, classTotals: classTotals, rows: rows)
+      table.observe(hashes: hashes, classIndexes: classIndexes, missing: missing, targets: targets, rows: rows)
+      histogram.observe(numbers: numbers, classIndexes: classIndexes, rowHashes: rowHashes, rows: rows)
+      for r in 0..<rows where classIndexes[r] != -2 && !numbers[r].isNaN && !targets[r].isNaN {   // NaN where missing
+        moments.observe(numbers[r], targets[r])
       }
       label.hashes.withUnsafeBufferPointer { labelHashes in
         var equal = 0
         for r in 0..<rows where classIndexes[r] != -2 && !missing[r] && hashes[r] == labelHashes[r] { equal += 1 }
         equalToLabel += equal
       }
-    }}}}}
+    }}}}}}}
   }
 
   mutating func merge(_ other: FeatureAccumulator, classMap: [Int32]) {
@@ -112,7 +109,10 @@ struct LabelProfiler: Sendable {
   mutating func observe(_ batch: RecordBatch, scratch: [ColumnScratch], rowHashes: [UInt64]) {
     let rows = batch.count
     readLabels(batch.column(labelIndex), scratch: scratch[labelIndex], rows: rows)
-    for c in features { observeFeature(c, scratch: scratch[c], label: scratch[labelIndex], rowHashes: rowHashes, rows: rows) }
+    let classTotals = classIndexes.withUnsafeBufferPointer { MissingByClass.classTotals($0, rows: rows) }
+    for c in features {
+      observeFeature(c, classTotals: classTotals, scratch: scratch[c], label: scratch[labelIndex], rowHashes: rowHashes, rows: rows)
+    }
     numericTargets += targets.lazy.filter { !$0.isNaN }.count
     if labeled >= 1_000 && numericTargets * 2 < labeled { sums.stop() }   // not a numeric target
     sums.observe(numbers: scratch.map(\.numbers), target: targets, tolerance: tolerances, rows: rows)
@@ -173,10 +173,12 @@ struct LabelProfiler: Sendable {
     }}}}
   }
 
-  private mutating func observeFeature(_ c: Int, scratch s: ColumnScratch, label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
+  private mutating func observeFeature(_ c: Int, classTotals: [Int], scratch s: ColumnScratch, label: ColumnScratch,
+                                       rowHashes: [UInt64], rows: Int) {
     // In place: a copy taken out of the array shares its tables with the array, so the first
     // write to each would copy it whole (a megabyte of class counts, once a batch and column).
-    accumulators[c].observe(classIndexes: classIndexes, targets: targets, scratch: s, label: label, rowHashes: rowHashes, rows: rows)
+    accumulators[c].observe(classIndexes: classIndexes, targets: targets, classTotals: classTotals, scratch: s, label: label,
+                            rowHashes: rowHashes, rows: rows)
   }
 
   /// See `DatasetProfiler.deferRowInserts`.

@@ -9,21 +9,37 @@ struct MissingByClass: Sendable {
   private(set) var missingTarget = NumericStats()
   private(set) var presentTarget = NumericStats()
 
-  /// Observes the labeled rows (class index not -2) of one batch.
+  /// Observes the labeled rows (class index not -2) of one batch, whose rows per class are
+  /// `classTotals` (the same for every column): only the missing rows are counted, the present
+  /// ones are the rest (a count a row for each side was a chain of increments of two counters).
   mutating func observe(classIndexes: UnsafeBufferPointer<Int32>, missing: UnsafeBufferPointer<Bool>,
-                        targets: UnsafeBufferPointer<Double>, rows: Int) {
+                        targets: UnsafeBufferPointer<Double>, classTotals: UnsafeBufferPointer<Int>, rows: Int) {
     missingCounts.withUnsafeMutableBufferPointer { missingCounts in
     presentCounts.withUnsafeMutableBufferPointer { presentCounts in
-      for r in 0..<rows {
+      for c in 0..<MissingByClass.maxClasses { presentCounts[c] += classTotals[c] }
+      for r in 0..<rows where missing[r] {
         let c = classIndexes[r]
         if c >= 0 && c < MissingByClass.maxClasses {
-          if missing[r] { missingCounts[Int(c)] += 1 } else { presentCounts[Int(c)] += 1 }
+          missingCounts[Int(c)] += 1
+          presentCounts[Int(c)] -= 1
         }
       }
     }}
     for r in 0..<rows where classIndexes[r] != -2 && !targets[r].isNaN {
       if missing[r] { missingTarget.observe(targets[r]) } else { presentTarget.observe(targets[r]) }
     }
+  }
+
+  /// The rows of each class (index 0..<`maxClasses`) among `classIndexes`.
+  static func classTotals(_ classIndexes: UnsafeBufferPointer<Int32>, rows: Int) -> [Int] {
+    var totals = [Int](repeating: 0, count: maxClasses)
+    totals.withUnsafeMutableBufferPointer { totals in
+      for r in 0..<rows {
+        let c = classIndexes[r]
+        if c >= 0 && c < MissingByClass.maxClasses { totals[Int(c)] += 1 }
+      }
+    }
+    return totals
   }
 
   mutating func merge(_ other: MissingByClass, classMap: [Int32]) {

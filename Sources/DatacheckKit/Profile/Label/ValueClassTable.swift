@@ -20,7 +20,33 @@ struct ValueClassTable: Sendable {
 
   var valueCount: Int { hashes.count }
 
-  @inline(__always)
+  /// Observes the labeled rows (class index not -2) whose value is present, stopping once the
+  /// table has overflowed.
+  ///
+  /// The counts are written through a pointer between the rows of a value new to the table
+  /// (which grows the arrays): through the array each row checked it for sharing.
+  mutating func observe(hashes: UnsafeBufferPointer<UInt64>, classIndexes: UnsafeBufferPointer<Int32>,
+                        missing: UnsafeBufferPointer<Bool>, targets: UnsafeBufferPointer<Double>, rows: Int) {
+    var r = 0
+    while r < rows && !overflowed {
+      let stride = stride
+      r = classCounts.withUnsafeMutableBufferPointer { counts in
+        var r = r
+        while r < rows {
+          let c = classIndexes[r]
+          if c == -2 || missing[r] { r += 1; continue }
+          guard let slot = slotByHash.find(hashes[r]), c < stride else { return r }
+          if c >= 0 { counts[slot * stride + Int(c)] &+= 1 }
+          if !targets[r].isNaN { self.targets[slot].observe(targets[r]) }
+          r += 1
+        }
+        return r
+      }
+      if r < rows { observe(valueHash: hashes[r], classIndex: classIndexes[r], target: targets[r]); r += 1 }
+    }
+  }
+
+  /// Observes one row: a value new to the table, or a class past the counters per value.
   mutating func observe(valueHash: UInt64, classIndex: Int32, target: Double) {
     guard !overflowed, let slot = slot(for: valueHash) else { return }
     if classIndex >= 0 && classIndex < ValueClassTable.maxClasses {
