@@ -29,6 +29,10 @@ public struct ColumnProfiler: Sendable {
   public private(set) var rowIndex = RowIndexRun()
   /// Up to three distinct values of kind `string`, for messages about mixed types.
   public private(set) var stringExamples: [[UInt8]] = []
+  /// What a value of each exact entry of `counter` is (by entry index), so that a value seen
+  /// before is not parsed again; empty once the counter is sketched. Entries the counter got
+  /// from a merge have no digest (`ValueDigest.unknown`) until their value is observed here.
+  private var digests: [ValueDigest] = []
   let missingTokens: MissingTokens
   /// The type the input format declares (Parquet), or nil to infer it from the values.
   public let declaredType: ColumnType?
@@ -49,6 +53,7 @@ public struct ColumnProfiler: Sendable {
   mutating func startSketching() {
     precondition(values == 0, "a column starts sketching before it observes anything")
     counter = ValueCounter(maxExact: counter.maxExact, maxArenaBytes: counter.maxArenaBytes, sketched: true)
+    digests = []
   }
 
   /// Observes the first `rows` values of `column` (the batch's complete records), folding each
@@ -73,7 +78,10 @@ public struct ColumnProfiler: Sendable {
     scratch.hashes.withUnsafeMutableBufferPointer { hashes in
     scratch.numbers.withUnsafeMutableBufferPointer { numbers in
     scratch.missing.withUnsafeMutableBufferPointer { missing in
-    PreparedColumn.withHashes(prepared) { preparedHashes in
+    // One loop for given and worked-out hashes: a loop for each (a closure taking an optional
+    // pointer) left the value parser out of line in the one for given hashes.
+    (prepared?.hashes ?? []).withUnsafeBufferPointer { preparedHashes in
+      let given = preparedHashes.count >= rows
       var start = 0
       for i in 0..<rows {
         let end = Int(ends[i])
@@ -83,7 +91,7 @@ public struct ColumnProfiler: Sendable {
           observeAbsent()
         } else {
           let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-          hash = preparedHashes?[i] ?? ValueHash.hash(value)
+          hash = given ? preparedHashes[i] : ValueHash.hash(value)
           result = observe(value, hash: hash)
           if result.ranked && !result.number.isNaN {
             ranked[rankedCount] = result.number
@@ -136,6 +144,7 @@ public struct ColumnProfiler: Sendable {
     sketchedQuantiles = KLLSketch()   // not shared while filled
     counter.switchToSketches { ColumnProfiler.add($0, count: $1, to: &sketch) }
     sketchedQuantiles = sketch
+    digests = []
   }
 
   /// What observing one value found: whether it is missing, its number (NaN if none; a date or
@@ -165,6 +174,40 @@ public struct ColumnProfiler: Sendable {
       rowIndex.observe(nil, row: row)
       return Observed(missing: true, number: .nan, ranked: false)
     }
+    guard counter.isExact else {
+      let observed = observeNew(value, row: row).observed
+      counter.observeSketched(value, hash: hash)
+      return Observed(missing: false, number: observed.number, ranked: observed.ranked)
+    }
+    let found = counter.addExact(value, hash: hash)
+    if !found.inserted && found.entry < digests.count && digests[found.entry].isKnown {
+      return observeRepeat(digests[found.entry], row: row)
+    }
+    let (observed, digest) = observeNew(value, row: row)
+    if found.entry >= digests.count {
+      digests.append(contentsOf: repeatElement(.unknown, count: found.entry + 1 - digests.count))
+    }
+    digests[found.entry] = digest
+    if found.full { switchToSketches() }
+    return Observed(missing: false, number: observed.number, ranked: false)
+  }
+
+  /// A value the exact table holds already, by its digest: what observing it again changes (no
+  /// minimum or maximum, and no longer a row index: a row index has no value twice).
+  @inline(__always)
+  private mutating func observeRepeat(_ digest: ValueDigest, row: Int) -> Observed {
+    let kind = Int(digest.kind)
+    kinds[kind] &+= 1
+    if kind == ValueKind.integer.rawValue || kind == ValueKind.float.rawValue { numbers.observe(digest.number) }
+    rowIndex.observe(nil, row: row)
+    lengths.observeRepeat(scalars: Int(digest.scalars))
+    return Observed(missing: false, number: digest.number, ranked: false)
+  }
+
+  /// Observes a value that is not missing, in full: its kind, number, length, examples; the
+  /// caller counts it. `ranked`: whether its number goes to the quantile sketch, once sketched.
+  @inline(__always)
+  private mutating func observeNew(_ value: UnsafeRawBufferPointer, row: Int) -> (observed: Observed, digest: ValueDigest) {
     let parsed = ValueParser.parse(value)
     kinds[parsed.kind.rawValue] &+= 1
     var number = Double.nan
@@ -187,10 +230,9 @@ public struct ColumnProfiler: Sendable {
       }
     }
     rowIndex.observe(parsed.kind == .integer ? parsed.integer : nil, row: row)
-    lengths.observe(value)
-    let sketching = !counter.isExact
-    if counter.add(value, hash: hash) { switchToSketches() }
-    return Observed(missing: false, number: number, ranked: sketching && (parsed.kind == .integer || parsed.kind == .float))
+    let scalars = lengths.observe(value)
+    return (Observed(missing: false, number: number, ranked: parsed.kind == .integer || parsed.kind == .float),
+            ValueDigest(number: number, scalars: Int32(truncatingIfNeeded: scalars), kind: UInt8(parsed.kind.rawValue)))
   }
 
   public mutating func merge(_ other: ColumnProfiler) {
@@ -211,6 +253,7 @@ public struct ColumnProfiler: Sendable {
     lengths.merge(other.lengths)
     temporal.merge(other.temporal)
     counter.merge(other.counter)
+    if !counter.isExact { digests = [] }
     rowIndex.merge(other.rowIndex)
     for example in other.stringExamples where stringExamples.count < 3 && !stringExamples.contains(example) {
       stringExamples.append(example)
@@ -218,6 +261,18 @@ public struct ColumnProfiler: Sendable {
   }
 
   public var type: ColumnType { declaredType ?? ColumnType.resolve(kindCounts) }
+}
+
+/// What observing a value found, kept per exact entry: its kind, its number (NaN for booleans
+/// and strings; seconds for dates and datetimes) and its length in Unicode scalars.
+struct ValueDigest: Sendable {
+  var number: Double
+  var scalars: Int32
+  /// `ValueKind.rawValue`, or 255: not known yet.
+  var kind: UInt8
+
+  static let unknown = ValueDigest(number: .nan, scalars: 0, kind: 255)
+  var isKnown: Bool { kind != 255 }
 }
 
 /// Whether a column's values are `first`, `first + 1`, … in row order: a row number.

@@ -69,13 +69,22 @@ public struct LengthStats: Sendable, Equatable {
   public init() {}
 
   /// Observes one value: its length counts the bytes that do not continue a UTF-8 sequence.
-  @inline(__always)
-  public mutating func observe(_ v: UnsafeRawBufferPointer) {
+  /// Returns that length.
+  @discardableResult @inline(__always)
+  public mutating func observe(_ v: UnsafeRawBufferPointer) -> Int {
     let length = LengthStats.scalars(v)
     count += 1
     total += length
     if length < min { min = length }
     if length > max { max = length }
+    return length
+  }
+
+  /// Observes again a value of `scalars` scalars observed before (minimum and maximum stay).
+  @inline(__always)
+  mutating func observeRepeat(scalars: Int) {
+    count += 1
+    total += scalars
   }
 
   /// The bytes of `v` that do not continue a UTF-8 sequence (`10xxxxxx`), eight at a time: a

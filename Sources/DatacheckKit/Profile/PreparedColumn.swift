@@ -22,12 +22,6 @@ struct PreparedColumn: Sendable {
     }
   }
 
-  /// Calls `body` with a pointer to the hashes of `prepared`, or with nil.
-  static func withHashes<R>(_ prepared: PreparedColumn?, _ body: (UnsafePointer<UInt64>?) -> R) -> R {
-    guard let prepared else { return body(nil) }
-    return prepared.hashes.withUnsafeBufferPointer { body($0.baseAddress) }
-  }
-
   /// Every column of `batch`'s complete records.
   static func prepare(_ batch: RecordBatch) -> [PreparedColumn] {
     (0..<batch.columnCount).map { PreparedColumn(batch.column($0), rows: batch.count) }

@@ -41,11 +41,19 @@ public struct ValueCounter: Sendable {
   @inline(__always)
   mutating func add(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) -> Bool {
     if !isExact { observeSketch(v, hash: hash, count: count); return false }
-    guard table.add(count, for: hash) else { return false }
+    return addExact(v, hash: hash, count: count).full
+  }
+
+  /// `add` while the counter is exact: also tells the value's entry (its place in insertion
+  /// order, which stays while the counter is exact) and whether the value is new.
+  @inline(__always)
+  mutating func addExact(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) -> (entry: Int, inserted: Bool, full: Bool) {
+    let found = table.add(count, for: hash)
+    guard found.inserted else { return (found.index, false, false) }
     offsets.append(Int32(truncatingIfNeeded: arena.count))
     lengths.append(Int32(truncatingIfNeeded: v.count))
     arena.append(contentsOf: v)
-    return table.count > maxExact || arena.count > maxArenaBytes
+    return (found.index, true, table.count > maxExact || arena.count > maxArenaBytes)
   }
 
   /// Calls `body` with every value of the exact table and its count, in insertion order
@@ -79,6 +87,12 @@ public struct ValueCounter: Sendable {
       newBytes += Int(other.lengths[i])
     }
     return table.count + newValues <= maxExact && arena.count + newBytes <= maxArenaBytes
+  }
+
+  /// `add` once the counter has switched to sketches.
+  @inline(__always)
+  mutating func observeSketched(_ v: UnsafeRawBufferPointer, hash: UInt64) {
+    observeSketch(v, hash: hash, count: 1)
   }
 
   private mutating func observeSketch(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int) {
@@ -198,14 +212,14 @@ struct HashCountTable: Sendable {
   /// Every hash, in insertion order (an entry's index is its place here).
   var hashes: [UInt64] { order }
 
-  /// Adds `n` occurrences of `hash`; true when the hash is new.
+  /// Adds `n` occurrences of `hash`; its index, and whether the hash is new.
   @inline(__always)
-  mutating func add(_ n: Int, for hash: UInt64) -> Bool {
+  mutating func add(_ n: Int, for hash: UInt64) -> (index: Int, inserted: Bool) {
     let small = n <= Int(UInt32.max)
     let found = index.findOrInsert(hash, adding: small ? UInt32(truncatingIfNeeded: n) : 0)
     if found.inserted { order.append(hash) }
     if !small || found.overflowed { excess[found.index, default: 0] += n }
-    return found.inserted
+    return (found.index, found.inserted)
   }
 
   func entries() -> [(hash: UInt64, count: Int, index: Int)] {

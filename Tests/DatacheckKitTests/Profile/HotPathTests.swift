@@ -33,13 +33,14 @@ import Testing
   @Test mutating func countTableAgreesWithDictionary() {
     var table = HashCountTable()
     var twin: [UInt64: Int] = [:]
-    var order: [UInt64] = []
+    var order: [UInt64] = [], positions: [UInt64: Int] = [:]
     for _ in 0..<60_000 {
       let key = rng.next() % 25_000 &* 0x9E37_79B9_7F4A_7C15
       let n = 1 + Int(rng.next() % 3)
-      let inserted = table.add(n, for: key)
+      let (index, inserted) = table.add(n, for: key)
       #expect(inserted == (twin[key] == nil))
-      if inserted { order.append(key) }
+      if inserted { positions[key] = order.count; order.append(key) }
+      #expect(index == positions[key])
       twin[key, default: 0] += n
     }
     let big: UInt64 = 0xB16, bigger: UInt64 = 0xB17

@@ -93,6 +93,43 @@ import Testing
     }
   }
 
+  /// A value seen before is observed from its entry's digest, not parsed again: kinds, lengths,
+  /// numbers, date range, string examples and the row-index flag equal what the values
+  /// themselves give (the twin: Swift's parsing, counting and sorting), also for entries that came
+  /// from a merge and are then observed again, and across a switch to sketches mid-stream.
+  @Test mutating func repeatedValuesCountLikeNewOnes() {
+    let pool = ["7", "-3", "12", "2.5", "1e3", "2024-02-29", "1999-12-31", "true", "FALSE", "zürich", "ok", "日本",
+                "NA", "", "0.125", "2020-01-01T10:00:00"]
+    let values = (0..<9_000).map { i in i < 40 ? pool[i % pool.count] : pool[Int(rng.next() % UInt64(pool.count))] }
+    func expectTwin(_ p: ColumnProfiler, _ seen: [String]) {
+      let kept = seen.filter { !MissingTokens.defaults.contains($0) }
+      #expect(p.values == seen.count && p.missing == seen.count - kept.count)
+      #expect(p.kindCounts[ValueKind.integer.rawValue] == kept.filter { Int($0) != nil }.count)
+      #expect(p.kindCounts[ValueKind.float.rawValue] == kept.filter { Int($0) == nil && Double($0) != nil }.count)
+      #expect(p.kindCounts[ValueKind.boolean.rawValue] == kept.filter { ["true", "false"].contains($0.lowercased()) }.count)
+      #expect(p.kindCounts[ValueKind.string.rawValue] == kept.filter { ["zürich", "ok", "日本"].contains($0) }.count)
+      #expect(p.lengths.count == kept.count && p.lengths.total == kept.map { $0.unicodeScalars.count }.reduce(0, +))
+      #expect(p.lengths.min == 1 && p.lengths.max == 19)
+      let numbers = kept.filter { Int($0) != nil || Double($0) != nil }.map { Double($0)! }
+      #expect(p.numbers.count == numbers.count && p.numbers.min == -3 && p.numbers.max == 1_000)
+      #expect(abs(p.numbers.mean - numbers.reduce(0, +) / Double(numbers.count)) < 1e-9)
+      #expect(String(decoding: p.temporal.minText, as: UTF8.self) == "1999-12-31")
+      #expect(String(decoding: p.temporal.maxText, as: UTF8.self) == "2024-02-29")
+      #expect(p.stringExamples.map { String(decoding: $0, as: UTF8.self) } == ["zürich", "ok", "日本"])
+      #expect(!p.rowIndex.consistent)
+    }
+    for cap in [65_536, 9] {   // 9: the pool's 14 values pass the cap early
+      var merged = columnProfiler(Array(values[..<3_000]), cap: cap)
+      merged.merge(columnProfiler(Array(values[3_000..<6_000]), cap: cap))
+      expectTwin(columnProfiler(values, cap: cap), values)
+      expectTwin(merged, Array(values[..<6_000]))
+      // Observed after the merge: the merged-in entries have no digest yet.
+      for v in values[6_000...] { Array(v.utf8).withUnsafeBytes { _ = merged.observe($0, hash: ValueHash.hash($0)) } }
+      expectTwin(merged, values)
+      #expect(merged.counter.isExact == (cap > 14))
+    }
+  }
+
   /// A column profiler fed `values` in batches of 1,000 rows, as the pipeline feeds it.
   private func columnProfiler(_ values: [String], cap: Int) -> ColumnProfiler {
     var profiler = ColumnProfiler(name: "x", index: 0, missingTokens: MissingTokens(), maxExactDistinct: cap)
