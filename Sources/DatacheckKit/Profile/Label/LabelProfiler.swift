@@ -17,12 +17,20 @@ struct ColumnScratch: Sendable {
   var numbers: [Double] = []
   var missing: [Bool] = []
 
-  /// Makes room for `rows` rows, every one of which the caller then sets.
+  /// Makes room for `rows` rows, every one of which the caller then sets. Batches differ in
+  /// rows by a few: the arrays keep their storage and change at their end (new arrays each
+  /// batch were fresh pages to fault in and fill, 3 % of a profile).
   mutating func reset(rows: Int) {
-    guard hashes.count != rows else { return }
-    hashes = Array(repeating: 0, count: rows)
-    numbers = Array(repeating: .nan, count: rows)
-    missing = Array(repeating: true, count: rows)
+    let count = hashes.count
+    if rows > count {
+      hashes.append(contentsOf: repeatElement(0, count: rows - count))
+      numbers.append(contentsOf: repeatElement(.nan, count: rows - count))
+      missing.append(contentsOf: repeatElement(true, count: rows - count))
+    } else if rows < count {
+      hashes.removeLast(count - rows)
+      numbers.removeLast(count - rows)
+      missing.removeLast(count - rows)
+    }
   }
 }
 
