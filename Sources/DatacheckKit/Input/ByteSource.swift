@@ -21,6 +21,9 @@ final class FileSource: ByteSource {
   /// The file's size when it is a regular file, else nil (a pipe, standard input).
   let totalBytes: Int?
   private var hasher = XXH64Stream()
+  /// Whether reads update the fingerprint: not for a segment of a file (or the reader of its
+  /// first segment), whose whole-file fingerprint is read on its own (1 % of a profile).
+  var fingerprinting = true
 
   /// Opens `path`, or standard input for `-`. Throws `InputError` when the file cannot be opened.
   init(path: String) throws {
@@ -76,7 +79,7 @@ final class FileSource: ByteSource {
       let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
       if n >= 0 {
         bytesRead += n
-        hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        if fingerprinting { hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) }
         return n
       }
       if errno == EINTR { continue }

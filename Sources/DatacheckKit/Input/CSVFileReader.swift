@@ -89,6 +89,7 @@ final class CSVFileReader: TableReader {
     path = first.path
     options = first.options
     file = try FileSource(path: path, offset: start)
+    file.fingerprinting = false
     source = PeekableSource(file)
     readAhead = nil
     compression = "none"
@@ -107,7 +108,10 @@ final class CSVFileReader: TableReader {
   var isSegmentable: Bool { compression == "none" && file.totalBytes != nil }
   var fileSize: Int { file.totalBytes ?? 0 }
   /// Stops this reader at the first record boundary at or past file offset `offset`.
-  func stop(at offset: Int) { parser.stopOffset = offset - origin }
+  func stop(at offset: Int) {
+    parser.stopOffset = offset - origin
+    file.fingerprinting = false   // the whole file's fingerprint is read on its own (`absorb`)
+  }
   /// The file offset just past the last record read (the end of the file when it read to the end).
   var endOffset: Int { origin + (parser.stoppedAt ?? parser.consumed) }
   /// Line ends read so far.
