@@ -144,6 +144,7 @@ final class CSVParser {
     var fields = 0
     var k = start
     var quotedAny = false
+    var seen: UInt64 = 0   // every word the scans read, ORed: no high bit, no UTF-8 to check
     // Each turn reads one field, from `k` to just past its delimiter or to its line end.
     while true {
       guard fields < CSVParser.maxSpans else { return nil }
@@ -154,7 +155,7 @@ final class CSVParser {
         var q = a + 1
         var escaped = false
         while true {
-          q = CSVParser.firstSpecial(base, from: q, limit: limit, or: 34)
+          q = CSVParser.firstSpecial(base, from: q, limit: limit, or: 34, seen: &seen)
           guard q < limit, base[q] == 34 else { return nil }   // a quoted line end, or past `limit`
           guard q + 1 < limit, base[q + 1] == 34 else { break }
           escaped = true
@@ -172,7 +173,7 @@ final class CSVParser {
         if c != d { break }
         k += 1
       } else {
-        var b = CSVParser.firstSpecial(base, from: a, limit: limit, or: d)
+        var b = CSVParser.firstSpecial(base, from: a, limit: limit, or: d, seen: &seen)
         guard b < limit, base[b] != 34 else { return nil }   // a quote inside an unquoted field
         let stop = b
         while b > a && isSpace(base[b - 1]) { b -= 1 }
@@ -192,7 +193,7 @@ final class CSVParser {
     if fields == 1 && !quotedAny && spans[0].start == spans[0].end {
       problems.record(.blankLine, at: Location(path: path, line: line))
     } else if fields == columnCount && fieldIndex == 0 && end - start <= maxFieldSize
-                && UTF8Check.isValid(UnsafeRawBufferPointer(rebasing: chunk[start..<end])) {
+                && (seen & 0x8080_8080_8080_8080 == 0 || UTF8Check.isValid(UnsafeRawBufferPointer(rebasing: chunk[start..<end]))) {
       // The usual line: as many fields as columns, none too large, and valid UTF-8 (so is
       // every field: they are cut at ASCII bytes), so the fields go straight into the batch,
       // `""` unescaped on the way (what `field` would do for each).
@@ -233,24 +234,37 @@ final class CSVParser {
     return end
   }
 
-  /// The first offset in `from..<limit` holding a quote, CR, LF or `byte`, or `limit`: eight
-  /// bytes a step (a byte equal to a pattern byte is a zero byte of their XOR; the lowest flagged
-  /// byte of `(x - 0x01…) & ~x & 0x80…` is always a true zero byte).
+  /// The first offset in `from..<limit` holding a quote, CR, LF or `byte`, or `limit`, eight
+  /// bytes a step; ORs every word it reads into `seen` (a line whose words have no high bit is
+  /// ASCII, and needs no UTF-8 check of its own).
+  ///
+  /// A byte equal to a pattern byte is a zero byte of their XOR, flagged by
+  /// `(x - 0x01…) & ~x & 0x80…`; CR and LF are flagged with every byte below 14 by
+  /// `(x - 0x0E…) & ~x & 0x80…` (one test for both). Each flag's byte is read to confirm it: a
+  /// tab or another control byte below 14, or a byte that a borrow flagged above a true one,
+  /// is passed over.
   @inline(__always)
-  static func firstSpecial(_ base: UnsafePointer<UInt8>, from: Int, limit: Int, or byte: UInt8) -> Int {
+  static func firstSpecial(_ base: UnsafePointer<UInt8>, from: Int, limit: Int, or byte: UInt8, seen: inout UInt64) -> Int {
     let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-    let patterns = (UInt64(byte) &* ones, 34 &* ones, 10 &* ones, 13 &* ones)
+    let pattern = UInt64(byte) &* ones, quotes = 34 &* ones, controls = 14 &* ones
     @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    @inline(__always) func isSpecial(_ c: UInt8) -> Bool { c == byte || c == 34 || c == 10 || c == 13 }
     var i = from
     while i + 8 <= limit {
       let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-      let found = zeroBytes(w ^ patterns.0) | zeroBytes(w ^ patterns.1) | zeroBytes(w ^ patterns.2) | zeroBytes(w ^ patterns.3)
-      if found != 0 { return i + found.trailingZeroBitCount >> 3 }
+      seen |= w
+      var found = zeroBytes(w ^ pattern) | zeroBytes(w ^ quotes) | ((w &- controls) & ~w & highs)
+      while found != 0 {
+        let p = i + found.trailingZeroBitCount >> 3
+        if isSpecial(base[p]) { return p }
+        found &= found &- 1
+      }
       i += 8
     }
     while i < limit {
       let c = base[i]
-      if c == byte || c == 34 || c == 10 || c == 13 { return i }
+      if isSpecial(c) { return i }
+      seen |= UInt64(c)
       i += 1
     }
     return limit

@@ -71,7 +71,8 @@ import Testing
   /// a line's UTF-8 check that of its pieces, and the eight-at-a-time scan for a CSV line's
   /// special bytes finds the first one, at every length and alignment.
   @Test mutating func wordAtATimeScansAgreeWithLoops() {
-    let alphabet: [UInt8] = [97, 32, 44, 34, 10, 13, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80, 0xBF]
+    let alphabet: [UInt8] = [97, 32, 44, 34, 10, 13, 0xC3, 0xA9, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80, 0xFF, 0x80, 0xBF,
+                             9, 0, 1, 11, 12, 14, 15, 35, 45, 33]
     for _ in 0..<3_000 {
       let bytes = (0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
       let from = bytes.isEmpty ? 0 : Int(rng.next() % UInt64(bytes.count))
@@ -84,9 +85,12 @@ import Testing
         let pieces = tail.split(omittingEmptySubsequences: false) { $0 == 44 || $0 == 34 || $0 == 32 || $0 == 10 }
         #expect(UTF8Check.isValid(tail) == pieces.allSatisfy { piece in Array(piece).withUnsafeBytes { UTF8Check.isValid($0) } })
         for special: UInt8 in [44, 9, 59] {
-          let found = CSVParser.firstSpecial(base, from: from, limit: raw.count, or: special)
+          var seen: UInt64 = 0
+          let found = CSVParser.firstSpecial(base, from: from, limit: raw.count, or: special, seen: &seen)
           let expected = bytes[from...].firstIndex { $0 == special || $0 == 34 || $0 == 10 || $0 == 13 } ?? bytes.count
           #expect(found == expected)
+          // Every byte before the special is in `seen`: a high bit there shows in it.
+          if bytes[from..<found].contains(where: { $0 >= 0x80 }) { #expect(seen & 0x8080_8080_8080_8080 != 0) }
         }
       }
     }
