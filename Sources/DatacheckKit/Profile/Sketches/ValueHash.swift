@@ -5,7 +5,10 @@
 /// together with the length cover every byte, and mixed by two 64 × 64 → 128-bit multiplies,
 /// the second of both halves of the first, each folded high ^ low (the "mum" mix of wyhash).
 /// XXH64 spent about 90 instructions on such a value, mostly in its byte-at-a-time tail: 7.7 %
-/// of a profile. Longer values take XXH64.
+/// of a profile. Values of 17–48 bytes (short free text, identifiers) are read as two or three
+/// 16-byte blocks, the last ending at the value's end, each block's two words mixed by `mum`
+/// into a seed carried to the next (XXH64's stripe, converge and tail came to about 180
+/// instructions on the bench table's notes). Longer values take XXH64.
 ///
 /// Within one run every value is hashed by this function, so counts, row hashes and split
 /// comparisons agree; nothing stores these hashes across runs (the file fingerprint and
@@ -24,7 +27,7 @@ enum ValueHash {
   @inline(__always)
   static func hash(_ v: UnsafeRawBufferPointer) -> UInt64 {
     let n = v.count
-    guard n <= 16 else { return XXH64.hash(v) }
+    guard n <= 16 else { return n <= 48 ? medium(v, n) : XXH64.hash(v) }
     var a: UInt64 = 0, b: UInt64 = 0
     if n >= 8 {
       a = XXH64.load64(v, 0)
@@ -37,5 +40,14 @@ enum ValueHash {
     }
     let (high, low) = (a ^ k0).multipliedFullWidth(by: b ^ k1)
     return mum(low ^ k0 ^ UInt64(truncatingIfNeeded: n), high ^ k2)
+  }
+
+  /// 17–48 bytes: blocks at 0, at 16 (past 32 bytes) and ending at `n`, which cover every byte.
+  @inline(__always)
+  private static func medium(_ v: UnsafeRawBufferPointer, _ n: Int) -> UInt64 {
+    var seed = mum(XXH64.load64(v, 0) ^ k1, XXH64.load64(v, 8) ^ k0 ^ UInt64(truncatingIfNeeded: n))
+    if n > 32 { seed = mum(XXH64.load64(v, 16) ^ k2, XXH64.load64(v, 24) ^ seed) }
+    let (high, low) = (XXH64.load64(v, n &- 16) ^ k1).multipliedFullWidth(by: XXH64.load64(v, n &- 8) ^ seed)
+    return mum(low ^ k0, high ^ k2)
   }
 }
