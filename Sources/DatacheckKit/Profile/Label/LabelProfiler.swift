@@ -47,20 +47,25 @@ struct FeatureAccumulator: Sendable {
   /// One loop per accumulator, each over plain pointers (each accumulator sees the rows in the
   /// same order as one loop over all of them would show it); the value table's loop ends as
   /// soon as the table has overflowed, as a near-unique column's does early.
-  mutating func observe(classIndexes: [Int32], targets: [Double], classTotals: [Int], scratch s: ColumnScratch,
+  /// `targets`: each row's target as a number (NaN: none), or nil when no row of the batch has one.
+  mutating func observe(classIndexes: [Int32], targets: [Double]?, classTotals: [Int], scratch s: ColumnScratch,
                         label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
+    let hasTargets = targets != nil
     classIndexes.withUnsafeBufferPointer { classIndexes in
-    targets.withUnsafeBufferPointer { targets in
+    (targets ?? [Double](repeating: .nan, count: 0)).withUnsafeBufferPointer { targets in
     classTotals.withUnsafeBufferPointer { classTotals in
     s.missing.withUnsafeBufferPointer { missing in
     s.hashes.withUnsafeBufferPointer { hashes in
     s.numbers.withUnsafeBufferPointer { numbers in
     rowHashes.withUnsafeBufferPointer { rowHashes in
-      self.missing.observe(classIndexes: classIndexes, missing: missing, targets: targets, classTotals: classTotals, rows: rows)
-      table.observe(hashes: hashes, classIndexes: classIndexes, missing: missing, targets: targets, rows: rows)
+      self.missing.observe(classIndexes: classIndexes, missing: missing, targets: hasTargets ? targets : nil,
+                           classTotals: classTotals, rows: rows)
+      table.observe(hashes: hashes, classIndexes: classIndexes, missing: missing, targets: hasTargets ? targets : nil, rows: rows)
       histogram.observe(numbers: numbers, classIndexes: classIndexes, rowHashes: rowHashes, rows: rows)
-      for r in 0..<rows where classIndexes[r] != -2 && !numbers[r].isNaN && !targets[r].isNaN {   // NaN where missing
-        moments.observe(numbers[r], targets[r])
+      if hasTargets {
+        for r in 0..<rows where classIndexes[r] != -2 && !numbers[r].isNaN && !targets[r].isNaN {   // NaN where missing
+          moments.observe(numbers[r], targets[r])
+        }
       }
       label.hashes.withUnsafeBufferPointer { labelHashes in
         var equal = 0
@@ -118,10 +123,12 @@ struct LabelProfiler: Sendable {
     let rows = batch.count
     readLabels(batch.column(labelIndex), scratch: scratch[labelIndex], rows: rows)
     let classTotals = classIndexes.withUnsafeBufferPointer { MissingByClass.classTotals($0, rows: rows) }
+    let batchTargets = targets.lazy.filter { !$0.isNaN }.count
     for c in features {
-      observeFeature(c, classTotals: classTotals, scratch: scratch[c], label: scratch[labelIndex], rowHashes: rowHashes, rows: rows)
+      observeFeature(c, classTotals: classTotals, hasTargets: batchTargets > 0, scratch: scratch[c], label: scratch[labelIndex],
+                     rowHashes: rowHashes, rows: rows)
     }
-    numericTargets += targets.lazy.filter { !$0.isNaN }.count
+    numericTargets += batchTargets
     if labeled >= 1_000 && numericTargets * 2 < labeled { sums.stop() }   // not a numeric target
     sums.observe(numbers: scratch.map(\.numbers), target: targets, tolerance: tolerances, rows: rows)
     // Column by column through pointers (the same fold for each row as row by row).
@@ -181,12 +188,12 @@ struct LabelProfiler: Sendable {
     }}}}
   }
 
-  private mutating func observeFeature(_ c: Int, classTotals: [Int], scratch s: ColumnScratch, label: ColumnScratch,
+  private mutating func observeFeature(_ c: Int, classTotals: [Int], hasTargets: Bool, scratch s: ColumnScratch, label: ColumnScratch,
                                        rowHashes: [UInt64], rows: Int) {
     // In place: a copy taken out of the array shares its tables with the array, so the first
     // write to each would copy it whole (a megabyte of class counts, once a batch and column).
-    accumulators[c].observe(classIndexes: classIndexes, targets: targets, classTotals: classTotals, scratch: s, label: label,
-                            rowHashes: rowHashes, rows: rows)
+    accumulators[c].observe(classIndexes: classIndexes, targets: hasTargets ? targets : nil, classTotals: classTotals,
+                            scratch: s, label: label, rowHashes: rowHashes, rows: rows)
   }
 
   /// See `DatasetProfiler.deferRowInserts`.

@@ -12,8 +12,9 @@ struct MissingByClass: Sendable {
   /// Observes the labeled rows (class index not -2) of one batch, whose rows per class are
   /// `classTotals` (the same for every column): only the missing rows are counted, the present
   /// ones are the rest (a count a row for each side was a chain of increments of two counters).
+  /// `targets` is nil when no row of the batch has a numeric target.
   mutating func observe(classIndexes: UnsafeBufferPointer<Int32>, missing: UnsafeBufferPointer<Bool>,
-                        targets: UnsafeBufferPointer<Double>, classTotals: UnsafeBufferPointer<Int>, rows: Int) {
+                        targets: UnsafeBufferPointer<Double>?, classTotals: UnsafeBufferPointer<Int>, rows: Int) {
     missingCounts.withUnsafeMutableBufferPointer { missingCounts in
     presentCounts.withUnsafeMutableBufferPointer { presentCounts in
       for c in 0..<MissingByClass.maxClasses { presentCounts[c] += classTotals[c] }
@@ -25,6 +26,7 @@ struct MissingByClass: Sendable {
         }
       }
     }}
+    guard let targets else { return }
     for r in 0..<rows where classIndexes[r] != -2 && !targets[r].isNaN {
       if missing[r] { missingTarget.observe(targets[r]) } else { presentTarget.observe(targets[r]) }
     }

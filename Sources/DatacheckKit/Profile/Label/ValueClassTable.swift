@@ -21,12 +21,12 @@ struct ValueClassTable: Sendable {
   var valueCount: Int { hashes.count }
 
   /// Observes the labeled rows (class index not -2) whose value is present, stopping once the
-  /// table has overflowed.
+  /// table has overflowed. `targets` is nil when no row of the batch has a numeric target.
   ///
   /// The counts are written through a pointer between the rows of a value new to the table
   /// (which grows the arrays): through the array each row checked it for sharing.
   mutating func observe(hashes: UnsafeBufferPointer<UInt64>, classIndexes: UnsafeBufferPointer<Int32>,
-                        missing: UnsafeBufferPointer<Bool>, targets: UnsafeBufferPointer<Double>, rows: Int) {
+                        missing: UnsafeBufferPointer<Bool>, targets: UnsafeBufferPointer<Double>?, rows: Int) {
     var r = 0
     while r < rows && !overflowed {
       let stride = stride
@@ -37,12 +37,12 @@ struct ValueClassTable: Sendable {
           if c == -2 || missing[r] { r += 1; continue }
           guard let slot = slotByHash.find(hashes[r]), c < stride else { return r }
           if c >= 0 { counts[slot * stride + Int(c)] &+= 1 }
-          if !targets[r].isNaN { self.targets[slot].observe(targets[r]) }
+          if let targets, !targets[r].isNaN { self.targets[slot].observe(targets[r]) }
           r += 1
         }
         return r
       }
-      if r < rows { observe(valueHash: hashes[r], classIndex: classIndexes[r], target: targets[r]); r += 1 }
+      if r < rows { observe(valueHash: hashes[r], classIndex: classIndexes[r], target: targets?[r] ?? .nan); r += 1 }
     }
   }
 
