@@ -307,8 +307,11 @@ import Testing
       #expect(alone == expected)
       // Grouped by the top 8 bits only: the same keys, each with its value, groups ascending.
       var grouped = expected.shuffled(using: &rng)
+      // Stable: within a group, the keys keep their order (a sort by top 8 bits, then place).
+      let stable = grouped.enumerated().sorted { ($0.element >> 56, $0.offset) < ($1.element >> 56, $1.offset) }.map(\.element)
       var carried: [UInt32]? = grouped.map { UInt32(truncatingIfNeeded: $0 &* 31) }
       RadixSort.group(&grouped, carrying: &carried)
+      #expect(grouped == stable)
       #expect(grouped.sorted() == expected)
       #expect(zip(grouped, grouped.dropFirst()).allSatisfy { $0 >> 56 <= $1 >> 56 })
       #expect(zip(grouped, carried!).allSatisfy { UInt32(truncatingIfNeeded: $0 &* 31) == $1 })
