@@ -32,6 +32,7 @@ public struct ColumnProfiler: Sendable {
   /// What a value of each exact entry of `counter` is (by entry index), so that a value seen
   /// before is not parsed again; empty once the counter is sketched. Entries the counter got
   /// from a merge have no digest (`ValueDigest.unknown`) until their value is observed here.
+  /// Memory: 16 bytes an exact entry (1 MiB at the cap of 65,536 values).
   private var digests: [ValueDigest] = []
   let missingTokens: MissingTokens
   /// The type the input format declares (Parquet), or nil to infer it from the values.
