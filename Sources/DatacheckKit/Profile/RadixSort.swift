@@ -77,7 +77,7 @@ enum RadixSort {
     guard keys.count > 1 else { return }
     keys.withUnsafeMutableBufferPointer { k in
       values.withUnsafeMutableBufferPointer { v in
-        Pass(keys: k, values: v, carry: carry, deepest: 0).sort(0..<k.count, shift: 52, bits: 12)
+        Pass(keys: k, values: v, carry: carry).sort(0..<k.count, shift: 52, bits: 12)
       }
     }
   }
@@ -86,12 +86,10 @@ enum RadixSort {
     let keys: UnsafeMutableBufferPointer<UInt64>
     let values: UnsafeMutableBufferPointer<UInt32>
     let carry: Bool
-    /// The lowest digit sorted: 0 for a full sort, 56 to group by the top 8 bits.
-    let deepest: Int
 
     /// Sorts `range`, whose keys agree above bit `shift + bits`, by their digit at `shift`, then each bucket.
     func sort(_ range: Range<Int>, shift: Int, bits: Int) {
-      if range.count <= 32 { return shift < deepest ? () : insertionSort(range) }
+      if range.count <= 32 { return insertionSort(range) }
       let buckets = 1 << bits
       // The counters live on the stack: a bucket's pass on the next digit would otherwise
       // allocate two arrays, thousands of times a segment.
@@ -132,7 +130,7 @@ enum RadixSort {
           next[b] += 1
         }
       }
-      guard shift > deepest else { return }
+      guard shift > 0 else { return }
       var start = range.lowerBound
       for b in 0..<buckets {
         if ends[b] - start > 1 { sort(start..<ends[b], shift: max(0, shift - 8), bits: min(8, shift)) }

@@ -32,20 +32,17 @@ public struct ValueCounter: Sendable {
 
   @inline(__always)
   public mutating func observe(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) {
-    if add(v, hash: hash, count: count) { switchToSketches() }
+    if !isExact {
+      observeSketched(v, hash: hash, count: count)
+    } else if addExact(v, hash: hash, count: count).full {
+      switchToSketches()
+    }
   }
 
-  /// Observes `count` occurrences of a value; true when the exact table has just passed its caps,
-  /// and the caller must call `switchToSketches` (whose `visiting` hands it the exact values)
-  /// before observing more.
-  @inline(__always)
-  mutating func add(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) -> Bool {
-    if !isExact { observeSketch(v, hash: hash, count: count); return false }
-    return addExact(v, hash: hash, count: count).full
-  }
-
-  /// `add` while the counter is exact: also tells the value's entry (its place in insertion
-  /// order, which stays while the counter is exact) and whether the value is new.
+  /// Counts `count` occurrences of a value while the counter is exact: its entry (its place in
+  /// insertion order, which stays while the counter is exact), whether it is new, and whether
+  /// the table has just passed its caps: then the caller must call `switchToSketches` (whose
+  /// `visiting` hands it the exact values) before observing more.
   @inline(__always)
   mutating func addExact(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) -> (entry: Int, inserted: Bool, full: Bool) {
     let found = table.add(count, for: hash)
@@ -89,13 +86,9 @@ public struct ValueCounter: Sendable {
     return table.count + newValues <= maxExact && arena.count + newBytes <= maxArenaBytes
   }
 
-  /// `add` once the counter has switched to sketches.
+  /// Counts `count` occurrences of a value once the counter has switched to sketches.
   @inline(__always)
-  mutating func observeSketched(_ v: UnsafeRawBufferPointer, hash: UInt64) {
-    observeSketch(v, hash: hash, count: 1)
-  }
-
-  private mutating func observeSketch(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int) {
+  mutating func observeSketched(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) {
     sketch!.distinct.insert(hash: hash)
     sketch!.top.insert(hash: hash, bytes: v, count: count)
   }
