@@ -30,7 +30,8 @@ public struct ColumnProfiler: Sendable {
   /// Up to three distinct values of kind `string`, for messages about mixed types.
   public private(set) var stringExamples: [[UInt8]] = []
   /// What a value of each exact entry of `counter` is (by entry index), so that a value seen
-  /// before is not parsed again; empty once the counter is sketched. Entries the counter got
+  /// before is not parsed again, nor are the entries' numbers for the quantiles; empty once the
+  /// counter is sketched. Entries the counter got
   /// from a merge have no digest (`ValueDigest.unknown`) until their value is observed here.
   /// Memory: 16 bytes an exact entry (1 MiB at the cap of 65,536 values).
   private var digests: [ValueDigest] = []
@@ -117,25 +118,33 @@ public struct ColumnProfiler: Sendable {
   public var quantiles: KLLSketch {
     guard counter.isExact else { return sketchedQuantiles }
     var items: [(value: Double, count: Int)] = []
+    var entry = 0
     counter.forEachExact { value, count in
-      if let x = ColumnProfiler.rankedNumber(value) { items.append((x, count)) }
+      if let x = ColumnProfiler.rankedNumber(of: entry, value, digests) { items.append((x, count)) }
+      entry += 1
     }
     return KLLSketch.exact(items)
   }
 
   /// Adds the numbers of the exact value table, weighted by their counts, to `sketch`.
   private func addExactNumbers(to sketch: inout KLLSketch) {
-    counter.forEachExact { ColumnProfiler.add($0, count: $1, to: &sketch) }
+    var entry = 0
+    counter.forEachExact { value, count in
+      if let x = ColumnProfiler.rankedNumber(of: entry, value, digests) { sketch.insert(x, weight: count) }
+      entry += 1
+    }
   }
 
-  private static func add(_ value: UnsafeRawBufferPointer, count: Int, to sketch: inout KLLSketch) {
-    if let x = rankedNumber(value) { sketch.insert(x, weight: count) }
-  }
-
-  /// The number of a value the quantiles take (an integer or a float), else nil.
-  private static func rankedNumber(_ value: UnsafeRawBufferPointer) -> Double? {
-    let parsed = ValueParser.parse(value)
-    return parsed.kind == .integer || parsed.kind == .float ? parsed.number : nil
+  /// The number the quantiles take of exact entry `entry` (an integer or a float), else nil:
+  /// the one its digest holds, parsed again from `value` only for an entry without a digest
+  /// (from a merge, and not observed since).
+  private static func rankedNumber(of entry: Int, _ value: UnsafeRawBufferPointer, _ digests: [ValueDigest]) -> Double? {
+    guard entry < digests.count && digests[entry].isKnown else {
+      let parsed = ValueParser.parse(value)
+      return parsed.kind == .integer || parsed.kind == .float ? parsed.number : nil
+    }
+    let kind = Int(digests[entry].kind)
+    return kind == ValueKind.integer.rawValue || kind == ValueKind.float.rawValue ? digests[entry].number : nil
   }
 
   /// The value table has passed its caps: its numbers go to the quantile sketch as it goes.
@@ -143,9 +152,14 @@ public struct ColumnProfiler: Sendable {
   private mutating func switchToSketches() {
     var sketch = sketchedQuantiles
     sketchedQuantiles = KLLSketch()   // not shared while filled
-    counter.switchToSketches { ColumnProfiler.add($0, count: $1, to: &sketch) }
+    let digests = digests
+    var entry = 0
+    counter.switchToSketches { value, count in
+      if let x = ColumnProfiler.rankedNumber(of: entry, value, digests) { sketch.insert(x, weight: count) }
+      entry += 1
+    }
     sketchedQuantiles = sketch
-    digests = []
+    self.digests = []
   }
 
   /// What observing one value found: whether it is missing, its number (NaN if none; a date or
