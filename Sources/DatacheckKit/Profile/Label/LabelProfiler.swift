@@ -46,23 +46,22 @@ struct FeatureAccumulator: Sendable {
   ///
   /// One loop per accumulator, each over plain pointers (each accumulator sees the rows in the
   /// same order as one loop over all of them would show it); the value table's loop ends as
-  /// soon as the table has overflowed, as a near-unique column's does early.
-  /// `targets`: each row's target as a number (NaN: none), or nil when no row of the batch has one.
+  /// soon as the table has overflowed, as a near-unique column's does early. `targets` holds
+  /// each row's target as a number (NaN: none), or is nil when no row of the batch has one.
   mutating func observe(classIndexes: [Int32], targets: [Double]?, classTotals: [Int], scratch s: ColumnScratch,
                         label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
-    let hasTargets = targets != nil
     classIndexes.withUnsafeBufferPointer { classIndexes in
-    (targets ?? [Double](repeating: .nan, count: 0)).withUnsafeBufferPointer { targets in
+    (targets ?? []).withUnsafeBufferPointer { given in
+    let targets = targets == nil ? nil : given
     classTotals.withUnsafeBufferPointer { classTotals in
     s.missing.withUnsafeBufferPointer { missing in
     s.hashes.withUnsafeBufferPointer { hashes in
     s.numbers.withUnsafeBufferPointer { numbers in
     rowHashes.withUnsafeBufferPointer { rowHashes in
-      self.missing.observe(classIndexes: classIndexes, missing: missing, targets: hasTargets ? targets : nil,
-                           classTotals: classTotals, rows: rows)
-      table.observe(hashes: hashes, classIndexes: classIndexes, missing: missing, targets: hasTargets ? targets : nil, rows: rows)
+      self.missing.observe(classIndexes: classIndexes, missing: missing, targets: targets, classTotals: classTotals, rows: rows)
+      table.observe(hashes: hashes, classIndexes: classIndexes, missing: missing, targets: targets, rows: rows)
       histogram.observe(numbers: numbers, classIndexes: classIndexes, rowHashes: rowHashes, rows: rows)
-      if hasTargets {
+      if let targets {
         for r in 0..<rows where classIndexes[r] != -2 && !numbers[r].isNaN && !targets[r].isNaN {   // NaN where missing
           moments.observe(numbers[r], targets[r])
         }
