@@ -50,8 +50,8 @@ public struct HyperLogLog: Sendable, Equatable {
     // remaining 64 - p bits caps the rank at 64 - p + 1 when they are all zero.
     let rest = (hash &<< UInt64(precision)) | (1 &<< UInt64(precision &- 1))
     let rank = UInt8(truncatingIfNeeded: rest.leadingZeroBitCount &+ 1)
-    // Read first: once the sketch has seen a few times its registers, few hashes raise one,
-    // and a write through the array checks it for sharing each time.
+    // Read first: once the sketch has seen a few times as many hashes as it has registers, few
+    // raise one, and a write through the array checks it for sharing each time.
     guard rank > registers[index] else { return }
     registers.withUnsafeMutableBufferPointer { $0[index] = rank }
   }
