@@ -37,7 +37,6 @@ import Testing
     ("bad/stray_quote.csv", "stray_quote.csv:2:5: error[csv.stray-quote]"),
     ("bad/text_after_quote.csv", "text_after_quote.csv:3:8: error[csv.text-after-closing-quote]"),
     ("bad/truncated.csv.gz", "truncated.csv.gz: error[gzip.truncated]"),
-    ("bad/empty.csv", "empty.csv:1: error[input.empty]"),
     ("no/such/file.csv", "file.csv: error[input.not-found]"),
   ])
   func badInputExitsWithTwoAndAPlace(fixture: String, message: String) throws {
@@ -46,6 +45,25 @@ import Testing
     #expect(r.status == 2, "\(r)")
     #expect(r.stderr.contains(message), "\(r)")
     #expect(r.stdout.isEmpty, "\(r)")
+  }
+
+  /// An empty file is profiled (SPEC: `profile` exits 0 unless input fails): zero rows, zero
+  /// columns, the problem `empty_file`; a label it cannot have is a usage error that says why.
+  @Test func emptyFileGivesAnEmptyProfile() throws {
+    let w = Workdir()
+    let r = try w.run(["profile", w.fixture("bad/empty.csv"), "--format", "json"])
+    #expect(r.status == 0, "\(r)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    #expect(json["schema"] as? String == "datacheck.profile/1")
+    #expect(json["rows"] as? Int == 0)
+    #expect((json["columns"] as? [Any])?.isEmpty == true)
+    #expect(json["duplicate_rows"] as? Int == 0)
+    #expect((json["findings"] as? [Any])?.isEmpty == true)
+    let problems = try #require(json["problems"] as? [[String: Any]])
+    #expect(problems.map { $0["kind"] as? String } == ["empty_file"])
+    let labeled = try w.run(["profile", w.fixture("bad/empty.csv"), "--label", "y"])
+    #expect(labeled.status == 2, "\(labeled)")
+    #expect(labeled.stderr.contains("the data has no columns"), "\(labeled)")
   }
 
   @Test(arguments: [

@@ -151,12 +151,11 @@ final class CSVFileReader: TableReader {
     return parser.batch.count > 0
   }
 
+  /// Reads the header; a file that ends first (no bytes, or blank lines only) has no columns,
+  /// and is recorded as an empty file (a profile of zero rows, not an error).
   private func readHeader() throws {
     while parser.mode == .header && !atEnd { try feedChunk() }
-    if parser.mode == .header {
-      throw InputError(.empty, at: Location(path: path, line: 1),
-                       "the file is empty: there is no header row (pass --no-header if the data has none)")
-    }
+    if parser.mode == .header { parser.problems.record(.emptyFile, at: Location(path: path, line: 1)) }
   }
 
   private func feedChunk() throws {

@@ -74,7 +74,7 @@ public final class DatasetReader {
     guard let reader = current else { return }
     finished.append(reader.info)
     var problems = reader.problems
-    if reader.recordsParsed == 0 {
+    if reader.recordsParsed == 0 && reader.problems.count(of: .emptyFile) == 0 {
       problems.record(.noDataRows, at: Location(path: reader.path, line: 1))
     }
     finishedProblems.merge(problems)

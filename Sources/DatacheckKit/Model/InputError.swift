@@ -7,7 +7,6 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
   public enum Code: String, Sendable {
     case fileNotFound = "input.not-found"
     case unreadable = "input.unreadable"
-    case empty = "input.empty"
     case headerMismatch = "input.header-mismatch"
     case unterminatedQuote = "csv.unterminated-quote"
     case strayQuote = "csv.stray-quote"

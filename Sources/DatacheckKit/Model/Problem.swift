@@ -15,6 +15,9 @@ public struct Problem: Sendable, Equatable {
     case invalidUTF8 = "invalid_utf8"
     /// A file with a header and no data records.
     case noDataRows = "no_data_rows"
+    /// A file with no header and no records (no bytes, or only blank lines): profiled as zero
+    /// rows of zero columns.
+    case emptyFile = "empty_file"
     /// A Parquet column that is not flat (a list, map or struct): not profiled, named in `detail`.
     case unsupportedColumn = "unsupported_column"
     /// A Parquet logical type datacheck does not know: the column is read as its physical type.
@@ -34,6 +37,7 @@ public struct Problem: Sendable, Equatable {
       case .bom: return "the byte order mark was ignored"
       case .invalidUTF8: return "re-encode the file as UTF-8"
       case .noDataRows: return "the file holds a header and no records"
+      case .emptyFile: return "the file holds no header and no records: check that it was written completely"
       case .unsupportedColumn: return "nested columns (lists, maps, structs) are not profiled; flatten them to profile them"
       case .unknownLogicalType: return "the column was profiled as its physical type"
       case .statisticsMismatch: return "the file's writer stored statistics that do not match its data; the data was profiled"

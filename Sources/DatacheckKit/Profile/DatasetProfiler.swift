@@ -89,8 +89,9 @@ public struct DatasetProfiler: Sendable {
     let named = [label.column] + label.idColumns + (label.timeColumn.map { [$0] } ?? [])
     for name in named where !columnNames.contains(name) {
       let known = columnNames.prefix(20).map { "`\($0)`" }.joined(separator: ", ")
-      throw InputError(.unknownColumn, at: Location(path: path),
-                       "there is no column `\(name)`; the columns are \(known)\(columnNames.count > 20 ? ", …" : "")")
+      throw InputError(.unknownColumn, at: Location(path: path), columnNames.isEmpty
+                       ? "there is no column `\(name)`: the data has no columns (no header and no records)"
+                       : "there is no column `\(name)`; the columns are \(known)\(columnNames.count > 20 ? ", …" : "")")
     }
   }
 

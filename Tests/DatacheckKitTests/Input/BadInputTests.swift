@@ -17,7 +17,6 @@ import Testing
     Case(fixture: "bad/unterminated_quote.csv", code: .unterminatedQuote, line: 3, column: 5),
     Case(fixture: "bad/stray_quote.csv", code: .strayQuote, line: 2, column: 5),
     Case(fixture: "bad/text_after_quote.csv", code: .textAfterQuote, line: 3, column: 8),
-    Case(fixture: "bad/empty.csv", code: .empty, line: 1, column: nil),
     Case(fixture: "bad/truncated.csv.gz", code: .gzipTruncated, line: nil, column: nil),
     Case(fixture: "does/not/exist.csv", code: .fileNotFound, line: nil, column: nil),
     Case(fixture: "bad", code: .unreadable, line: nil, column: nil),
@@ -79,6 +78,15 @@ import Testing
     let profile = try Fixtures.profile([Fixtures.path("header_only.csv")])
     #expect(profile.rows == 0)
     #expect(profile.problems.map(\.kind) == [.noDataRows])
+  }
+
+  /// A file with no header and no records (no bytes, or only blank lines) is a profile of zero
+  /// rows and zero columns with the problem `empty_file`, not an error.
+  @Test func emptyFileIsAProfileOfNothing() throws {
+    let profile = try Fixtures.profile([Fixtures.path("bad/empty.csv")])
+    #expect(profile.rows == 0 && profile.columns.isEmpty)
+    #expect(profile.problems.map(\.kind) == [.emptyFile])
+    #expect(profile.problems.first?.first.map(\.line) == [1])
   }
 
   @Test func invalidUTF8IsCountedAndLocated() throws {
