@@ -29,12 +29,6 @@ public struct ColumnProfiler: Sendable {
   public private(set) var rowIndex = RowIndexRun()
   /// Up to three distinct values of kind `string`, for messages about mixed types.
   public private(set) var stringExamples: [[UInt8]] = []
-  /// What a value of each exact entry of `counter` is (by entry index), so that a value seen
-  /// before is not parsed again, nor are the entries' numbers for the quantiles; empty once the
-  /// counter is sketched. Entries the counter got
-  /// from a merge have no digest (`ValueDigest.unknown`) until their value is observed here.
-  /// Memory: 16 bytes an exact entry (1 MiB at the cap of 65,536 values).
-  private var digests: [ValueDigest] = []
   let missingTokens: MissingTokens
   /// The type the input format declares (Parquet), or nil to infer it from the values.
   public let declaredType: ColumnType?
@@ -55,7 +49,6 @@ public struct ColumnProfiler: Sendable {
   mutating func startSketching() {
     precondition(values == 0, "a column starts sketching before it observes anything")
     counter = ValueCounter(maxExact: counter.maxExact, maxArenaBytes: counter.maxArenaBytes, sketched: true)
-    digests = []
   }
 
   /// Observes the first `rows` values of `column` (the batch's complete records), folding each
@@ -118,33 +111,29 @@ public struct ColumnProfiler: Sendable {
   public var quantiles: KLLSketch {
     guard counter.isExact else { return sketchedQuantiles }
     var items: [(value: Double, count: Int)] = []
-    var entry = 0
-    counter.forEachExact { value, count in
-      if let x = ColumnProfiler.rankedNumber(of: entry, value, digests) { items.append((x, count)) }
-      entry += 1
+    counter.forEachExact { value, count, digest in
+      if let x = ColumnProfiler.rankedNumber(value, digest) { items.append((x, count)) }
     }
     return KLLSketch.exact(items)
   }
 
   /// Adds the numbers of the exact value table, weighted by their counts, to `sketch`.
   private func addExactNumbers(to sketch: inout KLLSketch) {
-    var entry = 0
-    counter.forEachExact { value, count in
-      if let x = ColumnProfiler.rankedNumber(of: entry, value, digests) { sketch.insert(x, weight: count) }
-      entry += 1
+    counter.forEachExact { value, count, digest in
+      if let x = ColumnProfiler.rankedNumber(value, digest) { sketch.insert(x, weight: count) }
     }
   }
 
-  /// The number the quantiles take of exact entry `entry` (an integer or a float), else nil:
-  /// the one its digest holds, parsed again from `value` only for an entry without a digest
-  /// (from a merge, and not observed since).
-  private static func rankedNumber(of entry: Int, _ value: UnsafeRawBufferPointer, _ digests: [ValueDigest]) -> Double? {
-    guard entry < digests.count && digests[entry].isKnown else {
+  /// The number the quantiles take of an exact entry's `value` (an integer or a float), else
+  /// nil: the one its digest holds, parsed again from `value` only for an entry without a digest
+  /// (one the counter was given by `ValueCounter.observe`, not by this profiler).
+  private static func rankedNumber(_ value: UnsafeRawBufferPointer, _ digest: ValueDigest) -> Double? {
+    guard digest.isKnown else {
       let parsed = ValueParser.parse(value)
       return parsed.kind == .integer || parsed.kind == .float ? parsed.number : nil
     }
-    let kind = Int(digests[entry].kind)
-    return kind == ValueKind.integer.rawValue || kind == ValueKind.float.rawValue ? digests[entry].number : nil
+    let kind = Int(digest.kind)
+    return kind == ValueKind.integer.rawValue || kind == ValueKind.float.rawValue ? digest.number : nil
   }
 
   /// The value table has passed its caps: its numbers go to the quantile sketch as it goes.
@@ -152,14 +141,10 @@ public struct ColumnProfiler: Sendable {
   private mutating func switchToSketches() {
     var sketch = sketchedQuantiles
     sketchedQuantiles = KLLSketch()   // not shared while filled
-    let digests = digests
-    var entry = 0
-    counter.switchToSketches { value, count in
-      if let x = ColumnProfiler.rankedNumber(of: entry, value, digests) { sketch.insert(x, weight: count) }
-      entry += 1
+    counter.switchToSketches { value, count, digest in
+      if let x = ColumnProfiler.rankedNumber(value, digest) { sketch.insert(x, weight: count) }
     }
     sketchedQuantiles = sketch
-    self.digests = []
   }
 
   /// What observing one value found: whether it is missing, its number (NaN if none; a date or
@@ -194,15 +179,13 @@ public struct ColumnProfiler: Sendable {
       counter.observeSketched(value, hash: hash)
       return Observed(missing: false, number: observed.number, ranked: observed.ranked)
     }
+    // The entry's digest comes with its count, from the same cache line of the value table.
     let found = counter.addExact(value, hash: hash)
-    if !found.inserted && found.entry < digests.count && digests[found.entry].isKnown {
-      return observeRepeat(digests[found.entry], row: row)
+    if !found.inserted && found.digest.isKnown {
+      return observeRepeat(found.digest, row: row)
     }
     let (observed, digest) = observeNew(value, row: row)
-    if found.entry >= digests.count {
-      digests.append(contentsOf: repeatElement(.unknown, count: found.entry + 1 - digests.count))
-    }
-    digests[found.entry] = digest
+    counter.setDigest(digest, slot: found.slot)
     if found.full { switchToSketches() }
     return Observed(missing: false, number: observed.number, ranked: false)
   }
@@ -268,7 +251,6 @@ public struct ColumnProfiler: Sendable {
     lengths.merge(other.lengths)
     temporal.merge(other.temporal)
     counter.merge(other.counter)
-    if !counter.isExact { digests = [] }
     rowIndex.merge(other.rowIndex)
     for example in other.stringExamples where stringExamples.count < 3 && !stringExamples.contains(example) {
       stringExamples.append(example)
@@ -278,9 +260,10 @@ public struct ColumnProfiler: Sendable {
   public var type: ColumnType { declaredType ?? ColumnType.resolve(kindCounts) }
 }
 
-/// What observing a value found, kept per exact entry: its kind, its number (NaN for booleans
-/// and strings; seconds for dates and datetimes) and its length in Unicode scalars.
-struct ValueDigest: Sendable {
+/// What observing a value found, kept per exact entry of the value table (beside its count):
+/// its kind, its number (NaN for booleans and strings; seconds for dates and datetimes) and its
+/// length in Unicode scalars. 13 bytes (a value table's slot is 32).
+struct ValueDigest: BitwiseCopyable, Sendable {
   var number: Double
   var scalars: Int32
   /// `ValueKind.rawValue`, or 255: not known yet.

@@ -7,24 +7,30 @@
 /// numbers) both spread; each slot holds its key and index side by side, one cache line a probe.
 /// Linear probing, at most 70 % full, never shrinks. Each slot also holds a 32-bit tally in what
 /// would be padding (`findOrInsert(_:adding:)`), so a count table touches one cache line a value.
-struct HashIndex: Sendable {
+/// A `Payload` kept beside (the value table's `ValueDigest`) is read with the key, from the same
+/// cache line; an index without one (`Void`) has 16-byte slots.
+struct HashIndex<Payload: BitwiseCopyable & Sendable>: Sendable {
   private struct Slot {
     var key: UInt64
     /// The key's index, or -1 for an empty slot.
     var index: Int32
     /// The key's tally (`findOrInsert(_:adding:)`; 0 for other uses).
     var tally: UInt32 = 0
+    var payload: Payload
   }
 
   private var slots: [Slot]
   private var shift: UInt64
   private(set) var count = 0
+  /// The payload of a new key, until `setPayload`.
+  private let empty: Payload
 
   /// An index with room for `capacity` keys before it grows.
-  init(capacity: Int = 8) {
+  init(capacity: Int = 8, empty: Payload) {
     var size = 16
     while size * 7 < capacity * 10 { size *= 2 }
-    slots = Array(repeating: Slot(key: 0, index: -1), count: size)
+    self.empty = empty
+    slots = Array(repeating: Slot(key: 0, index: -1, payload: empty), count: size)
     shift = UInt64(64 - size.trailingZeroBitCount)
   }
 
@@ -58,32 +64,50 @@ struct HashIndex: Sendable {
 
   /// The index of `key` (the next index, `count`, when it is new), adding `n` to the key's tally
   /// (which starts at `n`), unless that would pass `UInt32.max`: then the tally stays and
-  /// `overflowed` is true (the caller keeps the excess).
+  /// `overflowed` is true (the caller keeps the excess). Also the key's payload (`empty` for a
+  /// new key) and its slot, for `setPayload` before the next insert.
   @inline(__always)
-  mutating func findOrInsert(_ key: UInt64, adding n: UInt32) -> (index: Int, inserted: Bool, overflowed: Bool) {
-    let shift = shift, count = count
-    let found: (index: Int, inserted: Bool, overflowed: Bool) = slots.withUnsafeMutableBufferPointer { slots in
+  mutating func findOrInsert(_ key: UInt64, adding n: UInt32)
+    -> (index: Int, inserted: Bool, overflowed: Bool, slot: Int, payload: Payload) {
+    let shift = shift, count = count, empty = empty
+    var found: (index: Int, inserted: Bool, overflowed: Bool, slot: Int, payload: Payload) = slots.withUnsafeMutableBufferPointer { slots in
       let mask = slots.count - 1
       var s = HashIndex.home(key, shift)
       while true {
         let slot = slots[s]
         if slot.index < 0 {
-          slots[s] = Slot(key: key, index: Int32(truncatingIfNeeded: count), tally: n)
-          return (count, true, false)
+          slots[s] = Slot(key: key, index: Int32(truncatingIfNeeded: count), tally: n, payload: empty)
+          return (count, true, false, s, empty)
         }
         if slot.key == key {
           let (sum, overflowed) = slot.tally.addingReportingOverflow(n)
           if !overflowed { slots[s].tally = sum }
-          return (Int(slot.index), false, overflowed)
+          return (Int(slot.index), false, overflowed, s, slot.payload)
         }
         s = (s + 1) & mask
       }
     }
     if found.inserted {
       self.count += 1
-      if count * 10 > slots.count * 7 { grow() }
+      if count * 10 > slots.count * 7 {
+        grow()
+        found.slot = slot(of: key)
+      }
     }
     return found
+  }
+
+  /// Sets the payload of the key in slot `slot` (as `findOrInsert` gave it, no insert since).
+  @inline(__always)
+  mutating func setPayload(_ payload: Payload, slot: Int) {
+    slots.withUnsafeMutableBufferPointer { $0[slot].payload = payload }
+  }
+
+  /// The slot holding `key`, which is in the index.
+  private func slot(of key: UInt64) -> Int {
+    var s = HashIndex.home(key, shift)
+    while slots[s].key != key || slots[s].index < 0 { s = (s + 1) & (slots.count - 1) }
+    return s
   }
 
   /// Every key's tally, by index.
@@ -93,9 +117,16 @@ struct HashIndex: Sendable {
     return out
   }
 
+  /// Every key's payload, by index.
+  func payloads() -> [Payload] {
+    var out = [Payload](repeating: empty, count: count)
+    for slot in slots where slot.index >= 0 { out[Int(slot.index)] = slot.payload }
+    return out
+  }
+
   private mutating func grow() {
     let old = slots
-    slots = Array(repeating: Slot(key: 0, index: -1), count: old.count * 2)
+    slots = Array(repeating: Slot(key: 0, index: -1, payload: empty), count: old.count * 2)
     shift -= 1
     let shift = shift
     slots.withUnsafeMutableBufferPointer { slots in
@@ -107,4 +138,9 @@ struct HashIndex: Sendable {
       }
     }
   }
+}
+
+extension HashIndex where Payload == Void {
+  /// An index of keys alone.
+  init(capacity: Int = 8) { self.init(capacity: capacity, empty: ()) }
 }

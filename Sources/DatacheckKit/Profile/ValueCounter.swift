@@ -4,7 +4,8 @@
 /// value's bytes kept in one arena. Past `maxExact` distinct values (or `maxArenaBytes` of text)
 /// it switches, once, to a HyperLogLog (distinct, ±0.81 %) fed every hash the table held, and a
 /// Space-Saving summary (top values) seeded with the table's largest counts. Memory per column:
-/// at most about 16 × 2 × `maxExact` bytes plus the arena, then 16 KiB + the summary.
+/// at most about 32 × 2 × `maxExact` bytes (slots of hash, count and `ValueDigest`) plus the
+/// arena, then 16 KiB + the summary.
 public struct ValueCounter: Sendable {
   public static let defaultMaxExact = 65_536
   public static let summaryCapacity = 1_024
@@ -42,28 +43,35 @@ public struct ValueCounter: Sendable {
   /// Counts `count` occurrences of a value while the counter is exact: its entry (its place in
   /// insertion order, which stays while the counter is exact), whether it is new, and whether
   /// the table has just passed its caps: then the caller must call `switchToSketches` (whose
-  /// `visiting` hands it the exact values) before observing more.
+  /// `visiting` hands it the exact values) before observing more. Also the entry's digest, read
+  /// with its count (`ValueDigest.unknown` until `setDigest(_:slot:)` with the `slot` given here).
   @inline(__always)
-  mutating func addExact(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) -> (entry: Int, inserted: Bool, full: Bool) {
+  mutating func addExact(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1)
+    -> (entry: Int, inserted: Bool, full: Bool, slot: Int, digest: ValueDigest) {
     let found = table.add(count, for: hash)
-    guard found.inserted else { return (found.index, false, false) }
+    guard found.inserted else { return (found.index, false, false, found.slot, found.digest) }
     offsets.append(Int32(truncatingIfNeeded: arena.count))
     lengths.append(Int32(truncatingIfNeeded: v.count))
     arena.append(contentsOf: v)
-    return (found.index, true, table.count > maxExact || arena.count > maxArenaBytes)
+    return (found.index, true, table.count > maxExact || arena.count > maxArenaBytes, found.slot, found.digest)
   }
 
-  /// Calls `body` with every value of the exact table and its count, in insertion order
+  /// Records what the value `addExact` just counted is, by the `slot` it gave (no add since).
+  @inline(__always)
+  mutating func setDigest(_ digest: ValueDigest, slot: Int) { table.setDigest(digest, slot: slot) }
+
+  /// Calls `body` with every value of the exact table, its count and digest, in insertion order
   /// (nothing once the counter has switched to sketches).
-  func forEachExact(_ body: (UnsafeRawBufferPointer, Int) -> Void) {
+  func forEachExact(_ body: (UnsafeRawBufferPointer, Int, ValueDigest) -> Void) {
     guard isExact else { return }
     visit(table.entries(), body)
   }
 
-  /// Calls `body` with each entry's value and count, in the order of `entries`.
-  private func visit(_ entries: [(hash: UInt64, count: Int, index: Int)], _ body: (UnsafeRawBufferPointer, Int) -> Void) {
+  /// Calls `body` with each entry's value, count and digest, in the order of `entries`.
+  private func visit(_ entries: [(hash: UInt64, count: Int, index: Int)], _ body: (UnsafeRawBufferPointer, Int, ValueDigest) -> Void) {
+    let digests = table.digests()
     arena.withUnsafeBytes { bytes in
-      for entry in entries { body(value(entry.index, in: bytes), entry.count) }
+      for entry in entries { body(value(entry.index, in: bytes), entry.count, digests[entry.index]) }
     }
   }
 
@@ -113,8 +121,14 @@ public struct ValueCounter: Sendable {
 
   public mutating func merge(_ other: ValueCounter) {
     if isExact && other.isExact {
+      let digests = other.table.digests()
       for entry in other.exactEntries() {
-        entry.bytes.withUnsafeBytes { observe($0, hash: entry.hash, count: entry.count) }
+        entry.bytes.withUnsafeBytes { value in
+          guard isExact else { return observeSketched(value, hash: entry.hash, count: entry.count) }
+          let found = addExact(value, hash: entry.hash, count: entry.count)
+          if !found.digest.isKnown { setDigest(digests[entry.index], slot: found.slot) }
+          if found.full { switchToSketches() }
+        }
       }
       return
     }
@@ -125,14 +139,16 @@ public struct ValueCounter: Sendable {
     sketch!.top.merge(theirs.sketch!.top)
   }
 
-  private static func byCount(_ a: (hash: UInt64, bytes: [UInt8], count: Int), _ b: (hash: UInt64, bytes: [UInt8], count: Int)) -> Bool {
+  private typealias Entry = (hash: UInt64, bytes: [UInt8], count: Int, index: Int)
+
+  private static func byCount(_ a: Entry, _ b: Entry) -> Bool {
     a.count != b.count ? a.count > b.count : a.bytes.lexicographicallyPrecedes(b.bytes)
   }
 
   /// Every exact entry, in insertion order.
-  private func exactEntries() -> [(hash: UInt64, bytes: [UInt8], count: Int)] {
+  private func exactEntries() -> [Entry] {
     arena.withUnsafeBytes { bytes in
-      table.entries().map { ($0.hash, Array(value($0.index, in: bytes)), $0.count) }
+      table.entries().map { ($0.hash, Array(value($0.index, in: bytes)), $0.count, $0.index) }
     }
   }
 
@@ -167,7 +183,7 @@ public struct ValueCounter: Sendable {
 
   /// Switches to sketches once; `visit`, when given, first sees every exact value and its count
   /// in insertion order (as `forEachExact` would, without reading the table twice).
-  mutating func switchToSketches(visiting visit: ((UnsafeRawBufferPointer, Int) -> Void)? = nil) {
+  mutating func switchToSketches(visiting visit: ((UnsafeRawBufferPointer, Int, ValueDigest) -> Void)? = nil) {
     guard isExact else { return }
     var distinct = HyperLogLog()
     var top = SpaceSaving(capacity: ValueCounter.summaryCapacity)
@@ -189,12 +205,12 @@ public struct ValueCounter: Sendable {
   }
 }
 
-/// A table from 64-bit hashes to counts, remembering insertion order.
+/// A table from 64-bit hashes to counts and digests, remembering insertion order.
 ///
-/// A count lives in its hash's slot of the index (32 bits, one cache line a value with the key);
-/// the rare count past `UInt32.max` keeps its excess in `excess`.
+/// A count lives in its hash's slot of the index (32 bits, one cache line a value with the key
+/// and the value's digest); the rare count past `UInt32.max` keeps its excess in `excess`.
 struct HashCountTable: Sendable {
-  private var index = HashIndex(capacity: 64)
+  private var index = HashIndex(capacity: 64, empty: ValueDigest.unknown)
   private var order: [UInt64] = []
   private var excess: [Int: Int] = [:]
 
@@ -205,15 +221,23 @@ struct HashCountTable: Sendable {
   /// Every hash, in insertion order (an entry's index is its place here).
   var hashes: [UInt64] { order }
 
-  /// Adds `n` occurrences of `hash`; its index, and whether the hash is new.
+  /// Adds `n` occurrences of `hash`; its index, whether the hash is new, its digest
+  /// (`ValueDigest.unknown` until set) and its slot, for `setDigest` before the next add.
   @inline(__always)
-  mutating func add(_ n: Int, for hash: UInt64) -> (index: Int, inserted: Bool) {
+  mutating func add(_ n: Int, for hash: UInt64) -> (index: Int, inserted: Bool, slot: Int, digest: ValueDigest) {
     let small = n <= Int(UInt32.max)
     let found = index.findOrInsert(hash, adding: small ? UInt32(truncatingIfNeeded: n) : 0)
     if found.inserted { order.append(hash) }
     if !small || found.overflowed { excess[found.index, default: 0] += n }
-    return (found.index, found.inserted)
+    return (found.index, found.inserted, found.slot, found.payload)
   }
+
+  /// Sets the digest of the hash `add` just gave `slot`.
+  @inline(__always)
+  mutating func setDigest(_ digest: ValueDigest, slot: Int) { index.setPayload(digest, slot: slot) }
+
+  /// Every entry's digest, by index.
+  func digests() -> [ValueDigest] { index.payloads() }
 
   func entries() -> [(hash: UInt64, count: Int, index: Int)] {
     let tallies = index.tallies()

@@ -29,20 +29,30 @@ import Testing
 
   /// Counts kept in the index's slots (HashCountTable) agree with a Dictionary through many
   /// growths, in insertion order; a count past 32 bits keeps its excess (one added whole, one
-  /// reached by adding to a tally near UInt32.max).
+  /// reached by adding to a tally near UInt32.max). The digest set in a new key's slot (right
+  /// after its add, which may have grown the index) comes back with every later add of the key.
   @Test mutating func countTableAgreesWithDictionary() {
     var table = HashCountTable()
     var twin: [UInt64: Int] = [:]
     var order: [UInt64] = [], positions: [UInt64: Int] = [:]
+    let digest = { (key: UInt64) in ValueDigest(number: Double(key % 1_000), scalars: Int32(key % 77), kind: UInt8(key % 7)) }
     for _ in 0..<60_000 {
       let key = rng.next() % 25_000 &* 0x9E37_79B9_7F4A_7C15
       let n = 1 + Int(rng.next() % 3)
-      let (index, inserted) = table.add(n, for: key)
-      #expect(inserted == (twin[key] == nil))
-      if inserted { positions[key] = order.count; order.append(key) }
-      #expect(index == positions[key])
+      let found = table.add(n, for: key)
+      #expect(found.inserted == (twin[key] == nil))
+      if found.inserted {
+        positions[key] = order.count
+        order.append(key)
+        #expect(!found.digest.isKnown)
+        table.setDigest(digest(key), slot: found.slot)
+      } else {
+        #expect(found.digest.number == digest(key).number && found.digest.scalars == digest(key).scalars && found.digest.kind == digest(key).kind)
+      }
+      #expect(found.index == positions[key])
       twin[key, default: 0] += n
     }
+    #expect(table.digests().map(\.number) == order.map { digest($0).number })
     let big: UInt64 = 0xB16, bigger: UInt64 = 0xB17
     _ = table.add(Int(UInt32.max) - 1, for: big)
     _ = table.add(5, for: big)

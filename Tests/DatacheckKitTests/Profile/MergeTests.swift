@@ -35,7 +35,7 @@ import Testing
     let (a, b) = halves(words)
     func lengths(_ ws: [String]) -> LengthStats {
       var s = LengthStats()
-      for w in ws { Array(w.utf8).withUnsafeBytes { s.observe($0) } }
+      for w in ws { Array(w.utf8).withUnsafeBytes { _ = s.observe($0) } }
       return s
     }
     var merged = lengths(a)
