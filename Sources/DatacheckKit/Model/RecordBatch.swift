@@ -100,9 +100,22 @@ public struct RecordBatch: Sendable {
     storage.appendUnescapingQuotes(value, to: column)
   }
 
+  /// `appendPrepared` of a value written in place: `write` gets room for `maxBytes` bytes and
+  /// returns how many it wrote (a reader's text straight into the batch, with no copy between).
+  @inline(__always)
+  mutating func appendPreparedWriting(toColumn column: Int, maxBytes: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+    storage.appendWriting(maxBytes: maxBytes, to: column, write)
+  }
+
   /// Appends an absent value (the record had no field here) to `column`.
   public mutating func appendAbsent(toColumn column: Int) {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    appendAbsentPrepared(toColumn: column)
+  }
+
+  /// `appendAbsent` without its check: only after `prepareToAppend`, with no copy of the batch made since.
+  @inline(__always)
+  mutating func appendAbsentPrepared(toColumn column: Int) {
     storage.append(UnsafeRawBufferPointer(start: nil, count: 0), flag: RecordBatch.absent, to: column)
   }
 
@@ -196,6 +209,13 @@ extension RecordBatch {
       let out = room(for: n, in: c)
       if n > 0 { Storage.copy(n, from: value.baseAddress!, to: out) }
       endValue(of: n, flag: flag, in: c)
+    }
+
+    /// `append` with flag 0 of the bytes `write` puts in room for `maxBytes` (it returns how many).
+    @inline(__always)
+    func appendWriting(maxBytes: Int, to c: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+      let n = write(room(for: maxBytes, in: c))
+      endValue(of: n, flag: 0, in: c)
     }
 
     /// `append` with flag 0 of `value` less the second quote of each `""` pair.

@@ -46,6 +46,37 @@ import Testing
     #expect(text { $0.appendDate(days: days) } == expected)
   }
 
+  /// The text PLAIN integers and doubles are written with straight into a batch equals
+  /// `ValueBuffer`'s (the formatter's other path) and Swift's own `description`.
+  @Test func directTextEqualsBufferText() {
+    var rng = SplitMix(seed: 11)
+    var integers: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, 999_999, 1_000_000, Int64.max, Int64.min, Int64.min + 1]
+    for digits in 1...18 { integers += [Int64(pow(10, Double(digits))) - 1, Int64(pow(10, Double(digits)))] }
+    for _ in 0..<2_000 { integers.append(Int64(bitPattern: rng.next()) >> Int64(rng.next() % 64)) }
+    for v in integers {
+      let direct = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DirectText.integerRoom) { out in
+        String(decoding: UnsafeBufferPointer(start: out.baseAddress, count: DirectText.writeSigned(v, to: out.baseAddress!)), as: UTF8.self)
+      }
+      #expect(direct == text { $0.appendSigned(v) } && direct == String(v))
+    }
+    for v: UInt64 in [UInt64.max, UInt64.max / 10, 10_000_000_000_000_000_000, 9_999_999_999_999_999_999] {
+      let direct = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DirectText.integerRoom) { out in
+        String(decoding: UnsafeBufferPointer(start: out.baseAddress, count: DirectText.writeUnsigned(v, to: out.baseAddress!)), as: UTF8.self)
+      }
+      #expect(direct == String(v))
+    }
+    var doubles: [Double] = [0, -0.0, .nan, -.nan, .infinity, -.infinity, .leastNonzeroMagnitude, -.greatestFiniteMagnitude,
+                             -2.2250738585072014e-308, 0.1, 1e-5, 1e16, 42596.8, 0.30000000000000004]
+    for _ in 0..<5_000 { doubles.append(Double(bitPattern: rng.next())) }
+    for d in doubles {
+      let direct = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DirectText.doubleRoom) { out in
+        String(decoding: UnsafeBufferPointer(start: out.baseAddress, count: DirectText.writeDouble(d, to: out.baseAddress!)), as: UTF8.self)
+      }
+      #expect(direct == text { $0.appendDouble(d) })
+      #expect(direct.utf8.count <= DirectText.doubleRoom)
+    }
+  }
+
   @Test func int96() {
     #expect(text { $0.appendInt96(nanosOfDay: 0, julianDay: 2_440_588) } == "1970-01-01T00:00:00")
     #expect(text { $0.appendInt96(nanosOfDay: -1, julianDay: 2_440_588) } == "1969-12-31T23:59:59.999999999")

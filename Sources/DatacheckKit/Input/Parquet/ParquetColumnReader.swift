@@ -84,40 +84,105 @@ final class ParquetColumnReader {
       }
     }
     nullsInChunk += n - defined
-    let source = try decodeValues(defined)
-    let required = column.maxDefinitionLevel == 0
+    batch.prepareToAppend()
     // Asked once a piece: asked of the enum once a value, it copied the decoder each time
     // (5.6 % of a Parquet profile's samples).
-    let fromDictionary = hasDictionary && values.isDictionary
-    batch.prepareToAppend()
-    source.bytes.withUnsafeBytes { p in
-      var v = 0
-      for i in 0..<n {
-        if !required && levelScratch[i] == 0 { batch.appendAbsent(toColumn: index); continue }
-        let value = fromDictionary ? Int(indexScratch[v]) : v
-        batch.appendPrepared(UnsafeRawBufferPointer(rebasing: p[source.range(value)]), toColumn: index)
-        v += 1
+    if hasDictionary && values.isDictionary {
+      try decodeIndices(defined)
+      indexScratch.withUnsafeBufferPointer { indices in
+        appendText(of: dictionary, indices: indices.baseAddress, n, into: &batch, column: index)
+      }
+    } else if try !appendPlainDirectly(n, defined: defined, into: &batch, column: index) {
+      raw.removeAll()
+      try decodeRaw(defined)
+      text.removeAll()
+      formatter.format(raw, count: defined, into: &text)
+      appendText(of: text, indices: nil, n, into: &batch, column: index)
+    }
+  }
+
+  /// Calls `body` with the current piece's definition levels (nil for a REQUIRED column, every
+  /// value present): 0 marks a null.
+  @inline(__always)
+  private func withLevels<R>(_ body: (UnsafePointer<UInt32>?) throws -> R) rethrows -> R {
+    guard column.maxDefinitionLevel > 0 else { return try body(nil) }
+    return try levelScratch.withUnsafeBufferPointer { try body($0.baseAddress) }
+  }
+
+  /// Appends `n` rows to the batch: each null absent, each value the next value of `source`
+  /// (its `indices`' next entry for a dictionary).
+  private func appendText(of source: ValueBuffer, indices: UnsafePointer<UInt32>?, _ n: Int,
+                          into batch: inout RecordBatch, column index: Int) {
+    withLevels { levels in
+      source.bytes.withUnsafeBytes { bytes in
+        source.ends.withUnsafeBufferPointer { ends in
+          var v = 0
+          for i in 0..<n {
+            if let levels, levels[i] == 0 { batch.appendAbsentPrepared(toColumn: index); continue }
+            let value = indices.map { Int($0[v]) } ?? v
+            let start = value == 0 ? 0 : ends[value - 1]
+            batch.appendPrepared(UnsafeRawBufferPointer(rebasing: bytes[start..<ends[value]]), toColumn: index)
+            v += 1
+          }
+        }
       }
     }
   }
 
-  /// Decodes `count` values: their text (`text`), or their dictionary indices (`indexScratch`,
-  /// checked against the dictionary) and the dictionary's text.
-  private func decodeValues(_ count: Int) throws -> ValueBuffer {
-    if case .dictionary(var decoder) = values {
-      values = .none
-      defer { values = .dictionary(decoder) }
-      if indexScratch.count < count { indexScratch = Array(repeating: 0, count: count) }
-      try indexScratch.withUnsafeMutableBufferPointer { try decoder.read(count, into: $0.baseAddress!) }
-      for i in 0..<count where Int(indexScratch[i]) >= dictionary.count {
-        throw PageDataError("dictionary index \(indexScratch[i]) is past the dictionary's \(dictionary.count) values")
-      }
-      return dictionary
+  /// Appends `n` rows of PLAIN integers, doubles or strings, formatted straight into the batch
+  /// (the text `ParquetTextFormatter` gives them, with no copy between); false, having read
+  /// nothing, for other values.
+  private func appendPlainDirectly(_ n: Int, defined: Int, into batch: inout RecordBatch, column index: Int) throws -> Bool {
+    guard case .plain(var decoder) = values else { return false }
+    let format = formatter.format
+    switch format {
+    case .int32, .int64, .double, .string: break
+    default: return false
     }
-    raw.removeAll()
-    try decodeRaw(count)
-    text.removeAll()
-    formatter.format(raw, count: count, into: &text)
-    return text
+    values = .none
+    defer { values = .plain(decoder) }
+    if format == .string {
+      try withLevels { levels in
+        for i in 0..<n {
+          if let levels, levels[i] == 0 { batch.appendAbsentPrepared(toColumn: index); continue }
+          let value = try decoder.nextByteArray()
+          formatter.checkUTF8(value)
+          batch.appendPrepared(value, toColumn: index)
+        }
+      }
+      return true
+    }
+    let width = format == .int32 ? 4 : 8
+    let data = try decoder.takeFixed(defined, width: width).baseAddress
+    let room = format == .double ? DirectText.doubleRoom : DirectText.integerRoom
+    withLevels { levels in
+      var at = data
+      for i in 0..<n {
+        if let levels, levels[i] == 0 { batch.appendAbsentPrepared(toColumn: index); continue }
+        let bits = width == 4 ? UInt64(UInt32(littleEndian: at!.loadUnaligned(as: UInt32.self)))
+                              : UInt64(littleEndian: at!.loadUnaligned(as: UInt64.self))
+        batch.appendPreparedWriting(toColumn: index, maxBytes: room) { out in
+          switch format {
+          case .int32: DirectText.writeSigned(Int64(Int32(truncatingIfNeeded: bits)), to: out)
+          case .int64: DirectText.writeSigned(Int64(bitPattern: bits), to: out)
+          default: DirectText.writeDouble(Double(bitPattern: bits), to: out)
+          }
+        }
+        at = at! + width
+      }
+    }
+    return true
+  }
+
+  /// Decodes `count` dictionary indices into `indexScratch`, each checked against the dictionary.
+  private func decodeIndices(_ count: Int) throws {
+    guard case .dictionary(var decoder) = values else { throw PageDataError("no dictionary indices to decode") }
+    values = .none
+    defer { values = .dictionary(decoder) }
+    if indexScratch.count < count { indexScratch = Array(repeating: 0, count: count) }
+    try indexScratch.withUnsafeMutableBufferPointer { try decoder.read(count, into: $0.baseAddress!) }
+    for i in 0..<count where Int(indexScratch[i]) >= dictionary.count {
+      throw PageDataError("dictionary index \(indexScratch[i]) is past the dictionary's \(dictionary.count) values")
+    }
   }
 }

@@ -55,13 +55,19 @@ struct ParquetTextFormatter {
     case .float16: text.appendFloat16(v.loadLittleEndian(at: 0, as: UInt16.self))
     case .decimal(let scale, _): appendDecimal(v, scale: scale, to: &text)
     case .string:
-      if !UTF8Check.isValid(v) { invalidUTF8 += 1 }
+      checkUTF8(v)
       text.bytes.append(contentsOf: v)
     case .binary:
       if UTF8Check.isValid(v) { text.bytes.append(contentsOf: v) } else { text.appendHex(v) }
     case .hex: text.appendHex(v)
     case .uuid: text.appendUUID(v)
     }
+  }
+
+  /// Counts a STRING value that is not valid UTF-8.
+  @inline(__always)
+  mutating func checkUTF8(_ v: UnsafeRawBufferPointer) {
+    if !UTF8Check.isValid(v) { invalidUTF8 += 1 }
   }
 
   private mutating func appendDecimal(_ v: UnsafeRawBufferPointer, scale: Int, to text: inout ValueBuffer) {
@@ -81,4 +87,70 @@ extension UnsafeRawBufferPointer {
 
   @inline(__always) var int32: Int32 { loadLittleEndian(at: 0, as: Int32.self) }
   @inline(__always) var int64: Int64 { loadLittleEndian(at: 0, as: Int64.self) }
+}
+
+/// The text of the commonest formats written straight into a batch's buffer (as `ValueBuffer`'s
+/// `append…` would write it): `ParquetColumnReader` formats PLAIN integers and doubles there
+/// with no copy in between.
+enum DirectText {
+  /// Room enough for any Int64 or UInt64 in decimal, with its sign.
+  static let integerRoom = 21
+  /// Room enough for any Double's shortest form (`-2.2250738585072014e-308` is 24 bytes).
+  static let doubleRoom = 32
+
+  /// Writes `v` in decimal at `out`; returns the bytes written (at most 20).
+  @inline(__always)
+  static func writeUnsigned(_ v: UInt64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    var digits = 1
+    var limit: UInt64 = 10
+    while digits < 20 && v >= limit {
+      digits += 1
+      limit &*= 10
+    }
+    var x = v
+    var i = digits
+    repeat {
+      i -= 1
+      let q = x / 10
+      out[i] = UInt8(truncatingIfNeeded: x - q * 10) &+ 48
+      x = q
+    } while i > 0
+    return digits
+  }
+
+  /// Writes `v` in decimal at `out`, `-` first when negative; returns the bytes written.
+  @inline(__always)
+  static func writeSigned(_ v: Int64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard v < 0 else { return writeUnsigned(UInt64(v), to: out) }
+    out[0] = UInt8(ascii: "-")
+    return 1 + writeUnsigned(v.magnitude, to: out + 1)
+  }
+
+  /// Writes `d` in Swift's shortest round-trip form (`nan` for every NaN) at `out`.
+  @inline(__always)
+  static func writeDouble(_ d: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    var stream = PointerStream(out: out)
+    if d.isNaN { stream.write("nan") } else { d.write(to: &stream) }
+    return stream.count
+  }
+
+  /// Text written at a pointer with room enough (`doubleRoom`).
+  private struct PointerStream: TextOutputStream {
+    let out: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    mutating func write(_ string: String) {
+      for byte in string.utf8 {
+        out[count] = byte
+        count += 1
+      }
+    }
+
+    /// The hook the standard library prints a float's digits through (see `ValueBuffer`).
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) {
+      guard let base = buffer.baseAddress else { return }
+      (out + count).update(from: base, count: buffer.count)
+      count += buffer.count
+    }
+  }
 }

@@ -10,12 +10,17 @@ struct PlainDecoder {
 
   /// Copies `count` values of `width` bytes.
   mutating func readFixed(_ count: Int, width: Int, into out: inout ValueBuffer) throws {
+    out.bytes.append(contentsOf: try takeFixed(count, width: width))
+  }
+
+  /// The next `count` values of `width` bytes, in the page.
+  mutating func takeFixed(_ count: Int, width: Int) throws -> UnsafeRawBufferPointer {
     let bytes = count * width
     guard bytes <= data.count - position else {
       throw PageDataError("the page's values are short: \(count) more values of \(width) bytes were needed, its PLAIN data holds \((data.count - position) / width)")
     }
-    out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: data[position..<position + bytes]))
-    position += bytes
+    defer { position += bytes }
+    return UnsafeRawBufferPointer(rebasing: data[position..<position + bytes])
   }
 
   /// Unpacks `count` booleans into one byte each (0 or 1).
@@ -32,16 +37,22 @@ struct PlainDecoder {
   /// Copies `count` length-prefixed byte arrays.
   mutating func readByteArrays(_ count: Int, into out: inout ValueBuffer) throws {
     for _ in 0..<count {
-      guard data.count - position >= 4 else { throw PageDataError("the page's PLAIN data ends inside a value's length") }
-      let length = Int(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
-      position += 4
-      guard length <= data.count - position else {
-        throw PageDataError("a PLAIN value of \(length) bytes runs past the end of the page")
-      }
-      out.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: data[position..<position + length]))
+      out.bytes.append(contentsOf: try nextByteArray())
       out.endValue()
-      position += length
     }
+  }
+
+  /// The next length-prefixed byte array, in the page.
+  @inline(__always)
+  mutating func nextByteArray() throws -> UnsafeRawBufferPointer {
+    guard data.count - position >= 4 else { throw PageDataError("the page's PLAIN data ends inside a value's length") }
+    let length = Int(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+    position += 4
+    guard length <= data.count - position else {
+      throw PageDataError("a PLAIN value of \(length) bytes runs past the end of the page")
+    }
+    defer { position += length }
+    return UnsafeRawBufferPointer(rebasing: data[position..<position + length])
   }
 }
 
