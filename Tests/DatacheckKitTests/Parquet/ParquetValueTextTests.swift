@@ -77,6 +77,39 @@ import Testing
     }
   }
 
+  /// The short-decimal path of `DirectText.writeDouble` gives Swift's `description` exactly:
+  /// decimals of 0 to 9 fraction digits in every magnitude around its range, the range's
+  /// edges (10⁻⁴, 10¹⁵, 2⁵⁰ scaled) and their neighbours, and random bit patterns; and it takes
+  /// the common cases (it is not just the general path).
+  @Test func shortDecimalsEqualSwiftsShortestForm() {
+    var rng = SplitMix(seed: 23)
+    var doubles: [Double] = [1e-4, 1e15, 1e15 - 0.125, 0.1, 0.2, 0.3, 1.0 / 3, 2.0 / 3, 0.15, 1.005, 42596.8, 9007199254740.99,
+                             1_125_899_906_842.624, 1_125_899_906_842.625, 112_589_990_684.2624, 5e-5, 123456.0, 0.000123456]
+    for _ in 0..<60_000 {
+      let digits = Int(rng.next() % 10)
+      let magnitude = Int(rng.next() % 19) - 5
+      let m = Double(rng.next() % 10_000_000_000)
+      var d = m / pow(10, Double(digits)) * pow(10, Double(magnitude - 6))
+      if let x = Double("\(Int64(m))e\(magnitude - 6 - digits)") { d = rng.next() % 2 == 0 ? x : d }
+      doubles += [d, -d, d.nextUp, d.nextDown]
+    }
+    for _ in 0..<20_000 { doubles.append(Double(bitPattern: rng.next())) }
+    var short = 0
+    for d in doubles {
+      let (direct, fast) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DirectText.doubleRoom) { out in
+        let fast = DirectText.writeShortDecimal(d, to: out.baseAddress!) != nil
+        let n = DirectText.writeDouble(d, to: out.baseAddress!)
+        return (String(decoding: UnsafeBufferPointer(start: out.baseAddress, count: n), as: UTF8.self), fast)
+      }
+      if fast { short += 1 }
+      #expect(direct == (d.isNaN ? "nan" : d.description), "\(d.bitPattern)")
+    }
+    #expect(short > doubles.count / 5)   // the decimals in range, about a fifth of the mix
+    for d in [42596.8, 0.2781, 100.0, -0.0551, 0.0009] {
+      #expect(withUnsafeTemporaryAllocation(of: UInt8.self, capacity: DirectText.doubleRoom) { DirectText.writeShortDecimal(d, to: $0.baseAddress!) } != nil)
+    }
+  }
+
   @Test func int96() {
     #expect(text { $0.appendInt96(nanosOfDay: 0, julianDay: 2_440_588) } == "1970-01-01T00:00:00")
     #expect(text { $0.appendInt96(nanosOfDay: -1, julianDay: 2_440_588) } == "1969-12-31T23:59:59.999999999")

@@ -129,9 +129,51 @@ enum DirectText {
   /// Writes `d` in Swift's shortest round-trip form (`nan` for every NaN) at `out`.
   @inline(__always)
   static func writeDouble(_ d: Double, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    if let n = writeShortDecimal(d, to: out) { return n }
     var stream = PointerStream(out: out)
     if d.isNaN { stream.write("nan") } else { d.write(to: &stream) }
     return stream.count
+  }
+
+  /// Powers of ten a short decimal's digits are scaled by (exact in a Double).
+  private static let scales: (Double, Double, Double, Double, Double, Double, Double) = (1, 10, 100, 1e3, 1e4, 1e5, 1e6)
+
+  /// The shortest form of a double that is a decimal of at most 6 fraction digits between 10⁻⁴
+  /// and 10¹⁵ (prices, scores, measurements: what most float columns hold), without the general
+  /// algorithm: the fewest digits k such that m, the double times 10^k rounded to a whole
+  /// number below 2⁵⁰, gives the double back as m / 10^k. Only the whole number nearest the
+  /// exact product can give it back (the product's rounding error is under 1/16, and a decimal
+  /// of k digits that reads back lies within 1/16 of it), so m with k fraction digits is the
+  /// shortest string that reads back as the double, and the only one of that length: Swift's
+  /// form, which in this range is positional (`0.0001`, `42596.8`, `100.0`). nil for any other.
+  @inline(__always)
+  static func writeShortDecimal(_ d: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
+    let a = d.magnitude
+    guard a >= 1e-4 && a < 1e15 else { return nil }
+    return withUnsafeBytes(of: scales) { raw -> Int? in
+      let scales = raw.bindMemory(to: Double.self)
+      for k in 0..<scales.count {
+        let scaled = (a * scales[k]).rounded()
+        guard scaled < 1_125_899_906_842_624 else { return nil }   // 2⁵⁰
+        guard scaled / scales[k] == a else { continue }
+        var m = UInt64(scaled)
+        var n = 0
+        if d < 0 { out[0] = UInt8(ascii: "-"); n = 1 }
+        var divisor: UInt64 = 1
+        for _ in 0..<k { divisor &*= 10 }
+        n += writeUnsigned(m / divisor, to: out + n)
+        out[n] = UInt8(ascii: ".")
+        n += 1
+        guard k > 0 else { out[n] = UInt8(ascii: "0"); return n + 1 }
+        m %= divisor
+        for i in stride(from: k - 1, through: 0, by: -1) {
+          out[n + i] = UInt8(truncatingIfNeeded: m % 10) &+ 48
+          m /= 10
+        }
+        return n + k
+      }
+      return nil
+    }
   }
 
   /// Text written at a pointer with room enough (`doubleRoom`).
