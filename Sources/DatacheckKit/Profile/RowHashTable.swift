@@ -145,16 +145,18 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   /// the hashes of a group go to one 1/256th of the slots, the groups in order: one sweep
   /// over the table.
   ///
-  /// Unless they may fill it (the table is at its budget): then a 1/256th given more hashes than
-  /// it has slots overflows into the next, whose hashes come next, and so on: one run of probes
-  /// growing across the table, walked by every later insert (a Parquet row group of 1,048,576
-  /// rows, pyarrow's default, took 10^10 probes and 70 % of a profile's time). They are taken in
-  /// a scattered order then, as `merge` takes another table's slots. Either order gives the same
-  /// groups: the sampling level ends where the distinct hashes fit, whatever their order.
+  /// Unless they may all but fill it (the table is at its budget): then a 1/256th given about
+  /// as many hashes as it has slots, or more, overflows into the next, whose hashes come next,
+  /// and so on: one run of probes growing across the table, walked by every later insert (a
+  /// Parquet row group of 1,048,576 rows, pyarrow's default, took 10^10 probes and 70 % of a
+  /// profile's time). They are taken in a scattered order then, as `merge` takes another
+  /// table's slots (below 90 % the sweep stays: its runs stay short, and a scattered order
+  /// misses the cache at each row). Either order gives the same groups: the sampling level
+  /// ends where the distinct hashes fit, whatever their order.
   mutating func add(grouped hashes: [UInt64], rows: [UInt32]?) {
     reserve(hashes.count >> level)
     let n = hashes.count
-    let stride = (used + n >> level) * 4 > keys.count * 3 ? RowHashTable.scatteringStride(n) : 1
+    let stride = (used + n >> level) * 10 > keys.count * 9 ? RowHashTable.scatteringStride(n) : 1
     var i = 0
     for _ in 0..<n {
       add(hashes[i], row: rows?[i] ?? 0)
