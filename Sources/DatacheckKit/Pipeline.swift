@@ -33,11 +33,13 @@ public struct Pipeline {
     try DatasetProfiler.validate(profile, columnNames: reader.columnNames, path: paths[0])
     let (names, types, options, selection) = (reader.columnNames, reader.declaredTypes, profile, selection)
     let makeProfiler = { DatasetProfiler(columnNames: names, declaredTypes: types, options: options) }
-    let observe = { (profiler: inout DatasetProfiler, batch: RecordBatch) in
+    // `prepared`: the values' hashes, when the reader has them (for every row: a selection
+    // of rows hashes its own).
+    let observe = { (profiler: inout DatasetProfiler, batch: RecordBatch, prepared: [PreparedColumn]?) in
       if let selection {
         profiler.observe(batch.selecting(selection.mask(batch, columnNames: names)))
       } else {
-        profiler.observe(batch)
+        profiler.observe(batch, prepared: prepared)
       }
     }
     var profiler = makeProfiler()
@@ -61,16 +63,16 @@ public struct Pipeline {
         typealias Read = (batch: RecordBatch, prepared: [PreparedColumn]?, bytesRead: Int)
         let ahead = read.threads > 1 ? ReadAhead(depth: 3) { () throws -> Read? in
           guard try file.next() else { return nil }
-          return (file.batch, selection == nil ? PreparedColumn.prepare(file.batch) : nil, reader.progress.read)
+          return (file.batch, selection == nil ? file.prepared ?? PreparedColumn.prepare(file.batch) : nil, reader.progress.read)
         } : nil
         defer { ahead?.finish() }
         let next = { () throws -> Read? in
           if let ahead { return try ahead.next() }
-          return try file.next() ? (file.batch, nil, reader.progress.read) : nil
+          return try file.next() ? (file.batch, file.prepared, reader.progress.read) : nil
         }
         profiler.deferRowInserts()
         while let (batch, prepared, bytesRead) = try next() {
-          if let prepared { profiler.observe(batch, prepared: prepared) } else { observe(&profiler, batch) }
+          observe(&profiler, batch, prepared)
           profiler.insertListedRows(ifAtLeast: Pipeline.listedRowRun)
           progress?(bytesRead, total)
         }

@@ -35,7 +35,7 @@ struct SegmentedProfile {
   let threads: Int
   let segmentBytes: Int
   let makeProfiler: () -> DatasetProfiler
-  let observe: (inout DatasetProfiler, RecordBatch) -> Void
+  let observe: (inout DatasetProfiler, RecordBatch, [PreparedColumn]?) -> Void
   /// The columns segment 0 ended with sketched counts, once it has ended.
   private let sketched = Handoff<[Int]>()
 
@@ -103,7 +103,7 @@ struct SegmentedProfile {
     var sketchedColumns: [Int] = []
     defer { if k == 0 { sketched.put(sketchedColumns) } }   // also when segment 0 fails: none
     profiler.deferRowInserts()
-    while try reader.next() { observe(&profiler, reader.batch) }
+    while try reader.next() { observe(&profiler, reader.batch, nil) }
     sketchedColumns = profiler.sketchedColumns
     profiler.sortDeferredRows()
     return Part(profiler: profiler, problems: reader.problems, records: reader.recordsParsed,
@@ -132,7 +132,7 @@ struct RowGroupProfile {
   let first: ParquetFileReader
   let options: ReadOptions
   let makeProfiler: () -> DatasetProfiler
-  let observe: (inout DatasetProfiler, RecordBatch) -> Void
+  let observe: (inout DatasetProfiler, RecordBatch, [PreparedColumn]?) -> Void
   /// The columns row group 0 ended with sketched counts, once it has ended.
   private let sketched = Handoff<[Int]>()
 
@@ -161,7 +161,7 @@ struct RowGroupProfile {
     var profiler = makeProfiler()
     if g >= 2 { profiler.startSketching(sketched.wait()) }
     profiler.deferRowInserts()
-    while try reader.next() { observe(&profiler, reader.batch) }
+    while try reader.next() { observe(&profiler, reader.batch, reader.prepared) }
     sketchedColumns = profiler.sketchedColumns
     reader.releaseColumnReaders()
     profiler.sortDeferredRows()

@@ -18,6 +18,13 @@ protocol TableReader: AnyObject {
   var info: SourceInfo { get }
   /// Reads the next batch of records. Returns false when the file has no more records.
   func next() throws -> Bool
+  /// Each value's hash in the last batch, when the reader worked them out as it read (Parquet:
+  /// a dictionary's values are hashed once); nil for the profile to hash them.
+  var prepared: [PreparedColumn]? { get }
+}
+
+extension TableReader {
+  var prepared: [PreparedColumn]? { nil }
 }
 
 /// Opens the right reader for a file.

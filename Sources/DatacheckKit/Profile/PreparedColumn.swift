@@ -7,6 +7,8 @@ struct PreparedColumn: Sendable {
   /// `ValueHash` of each value (`RowHash.absent` for an absent field).
   var hashes: [UInt64]
 
+  init(hashes: [UInt64]) { self.hashes = hashes }
+
   /// The first `rows` values of `column`.
   init(_ column: RecordBatch.Column, rows: Int) {
     hashes = [UInt64](repeating: RowHash.absent, count: rows)

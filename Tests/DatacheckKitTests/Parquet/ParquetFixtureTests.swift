@@ -50,6 +50,23 @@ import Testing
     #expect(out.isEmpty, Comment(rawValue: "\(name):\n" + out.joined(separator: "\n")))
   }
 
+  /// The hashes the reader gives with each batch (a dictionary's values hashed once, the rest
+  /// as written) equal the hashes of the batch's text, worked out value by value; batches of
+  /// 7 rows cross pages and row groups mid-batch.
+  @Test(arguments: fixtures)
+  func readerHashesEqualTheTextsHashes(name: String) throws {
+    var options = ReadOptions()
+    options.batchRows = 7
+    let reader = try ParquetFileReader(path: ParquetTesting.fixture(name + ".parquet"), options: options)
+    var rows = 0
+    while try reader.next() {
+      let given = try #require(reader.prepared)
+      #expect(given.map(\.hashes) == PreparedColumn.prepare(reader.batch).map(\.hashes))
+      rows += reader.batch.count
+    }
+    #expect(rows == reader.recordsParsed)
+  }
+
   /// Each quantile's normalized rank among `values` is within 1.65 % of its q (KLL, k = 200).
   private func checkRanks(_ quantiles: [String: Double], of column: String, in values: [Double], _ out: inout [String]) {
     for (key, x) in quantiles {

@@ -32,6 +32,9 @@ extension ParquetColumnReader {
     try decodeRaw(Int(header.numValues))
     dictionary.removeAll()
     formatter.format(raw, count: Int(header.numValues), into: &dictionary)
+    dictionaryHashes = dictionary.bytes.withUnsafeBytes { bytes in
+      (0..<dictionary.count).map { ValueHash.hash(UnsafeRawBufferPointer(rebasing: bytes[dictionary.range($0)])) }
+    }
     values = .none
     hasDictionary = true
   }

@@ -1,7 +1,7 @@
 /// Reads one flat column, row group after row group, into a `RecordBatch` column.
 ///
-/// It keeps the column chunk's dictionary (as text, formatted once) and the current page's
-/// level and value decoders; `read` decodes just the rows asked for. Memory: one page, the
+/// It keeps the column chunk's dictionary (as text, formatted and hashed once) and the current
+/// page's level and value decoders; `read` decodes just the rows asked for, and hashes them. Memory: one page, the
 /// dictionary and a batch of scratch values, reused throughout.
 final class ParquetColumnReader {
   let column: ParquetSchema.Column
@@ -9,6 +9,8 @@ final class ParquetColumnReader {
   var place: ParquetPlace
   var formatter: ParquetTextFormatter
   var dictionary = ValueBuffer()
+  /// `ValueHash` of each dictionary value.
+  var dictionaryHashes: [UInt64] = []
   var hasDictionary = false
   var levels = LevelSource.none
   var values = PageValueSource.none
@@ -36,6 +38,7 @@ final class ParquetColumnReader {
     self.place = place
     pages.start(range: range, codec: codec, place: place)
     dictionary.removeAll()
+    dictionaryHashes.removeAll(keepingCapacity: true)
     hasDictionary = false
     levels = .none
     values = .none
@@ -43,15 +46,18 @@ final class ParquetColumnReader {
     nullsInChunk = 0
   }
 
-  /// Appends the next `count` values of the column to column `index` of `batch`.
+  /// Appends the next `count` values of the column to column `index` of `batch`, and their
+  /// hashes (`ValueHash`; `RowHash.absent` for a null) to `hashes`.
   /// Throws `InputError` when the chunk ends early or a page cannot be decoded.
-  func read(_ count: Int, into batch: inout RecordBatch, column index: Int) throws {
+  func read(_ count: Int, into batch: inout RecordBatch, column index: Int, hashes: inout [UInt64]) throws {
     var remaining = count
     while remaining > 0 {
       if pageRemaining == 0 { try loadDataPage() }
       let n = min(remaining, pageRemaining)
       do {
-        try readPiece(n, into: &batch, column: index)
+        let first = hashes.count
+        hashes.append(contentsOf: repeatElement(RowHash.absent, count: n))
+        try hashes.withUnsafeMutableBufferPointer { try readPiece(n, into: &batch, column: index, hashes: $0.baseAddress! + first) }
       } catch let error as PageDataError {
         throw pages.pagePlace.error(.parquetBadPage, error.message)
       }
@@ -72,7 +78,7 @@ final class ParquetColumnReader {
     }
   }
 
-  private func readPiece(_ n: Int, into batch: inout RecordBatch, column index: Int) throws {
+  private func readPiece(_ n: Int, into batch: inout RecordBatch, column index: Int, hashes: UnsafeMutablePointer<UInt64>) throws {
     if levelScratch.count < n { levelScratch = Array(repeating: 0, count: n) }
     var defined = n
     if column.maxDefinitionLevel > 0 {
@@ -90,14 +96,17 @@ final class ParquetColumnReader {
     if hasDictionary && values.isDictionary {
       try decodeIndices(defined)
       indexScratch.withUnsafeBufferPointer { indices in
-        appendText(of: dictionary, indices: indices.baseAddress, n, into: &batch, column: index)
+        dictionaryHashes.withUnsafeBufferPointer { valueHashes in
+          appendText(of: dictionary, indices: indices.baseAddress, valueHashes: valueHashes.baseAddress, n,
+                     into: &batch, column: index, hashes: hashes)
+        }
       }
-    } else if try !appendPlainDirectly(n, defined: defined, into: &batch, column: index) {
+    } else if try !appendPlainDirectly(n, defined: defined, into: &batch, column: index, hashes: hashes) {
       raw.removeAll()
       try decodeRaw(defined)
       text.removeAll()
       formatter.format(raw, count: defined, into: &text)
-      appendText(of: text, indices: nil, n, into: &batch, column: index)
+      appendText(of: text, indices: nil, valueHashes: nil, n, into: &batch, column: index, hashes: hashes)
     }
   }
 
@@ -110,9 +119,10 @@ final class ParquetColumnReader {
   }
 
   /// Appends `n` rows to the batch: each null absent, each value the next value of `source`
-  /// (its `indices`' next entry for a dictionary).
-  private func appendText(of source: ValueBuffer, indices: UnsafePointer<UInt32>?, _ n: Int,
-                          into batch: inout RecordBatch, column index: Int) {
+  /// (its `indices`' next entry for a dictionary, whose `valueHashes` are known; else each is
+  /// hashed). Each present value's hash goes to `hashes`.
+  private func appendText(of source: ValueBuffer, indices: UnsafePointer<UInt32>?, valueHashes: UnsafePointer<UInt64>?,
+                          _ n: Int, into batch: inout RecordBatch, column index: Int, hashes: UnsafeMutablePointer<UInt64>) {
     withLevels { levels in
       source.bytes.withUnsafeBytes { bytes in
         source.ends.withUnsafeBufferPointer { ends in
@@ -121,7 +131,9 @@ final class ParquetColumnReader {
             if let levels, levels[i] == 0 { batch.appendAbsentPrepared(toColumn: index); continue }
             let value = indices.map { Int($0[v]) } ?? v
             let start = value == 0 ? 0 : ends[value - 1]
-            batch.appendPrepared(UnsafeRawBufferPointer(rebasing: bytes[start..<ends[value]]), toColumn: index)
+            let text = UnsafeRawBufferPointer(rebasing: bytes[start..<ends[value]])
+            batch.appendPrepared(text, toColumn: index)
+            hashes[i] = valueHashes?[value] ?? ValueHash.hash(text)
             v += 1
           }
         }
@@ -132,7 +144,8 @@ final class ParquetColumnReader {
   /// Appends `n` rows of PLAIN integers, doubles or strings, formatted straight into the batch
   /// (the text `ParquetTextFormatter` gives them, with no copy between); false, having read
   /// nothing, for other values.
-  private func appendPlainDirectly(_ n: Int, defined: Int, into batch: inout RecordBatch, column index: Int) throws -> Bool {
+  private func appendPlainDirectly(_ n: Int, defined: Int, into batch: inout RecordBatch, column index: Int,
+                                   hashes: UnsafeMutablePointer<UInt64>) throws -> Bool {
     guard case .plain(var decoder) = values else { return false }
     let format = formatter.format
     switch format {
@@ -148,6 +161,7 @@ final class ParquetColumnReader {
           let value = try decoder.nextByteArray()
           formatter.checkUTF8(value)
           batch.appendPrepared(value, toColumn: index)
+          hashes[i] = ValueHash.hash(value)
         }
       }
       return true
@@ -162,11 +176,14 @@ final class ParquetColumnReader {
         let bits = width == 4 ? UInt64(UInt32(littleEndian: at!.loadUnaligned(as: UInt32.self)))
                               : UInt64(littleEndian: at!.loadUnaligned(as: UInt64.self))
         batch.appendPreparedWriting(toColumn: index, maxBytes: room) { out in
+          let count: Int
           switch format {
-          case .int32: DirectText.writeSigned(Int64(Int32(truncatingIfNeeded: bits)), to: out)
-          case .int64: DirectText.writeSigned(Int64(bitPattern: bits), to: out)
-          default: DirectText.writeDouble(Double(bitPattern: bits), to: out)
+          case .int32: count = DirectText.writeSigned(Int64(Int32(truncatingIfNeeded: bits)), to: out)
+          case .int64: count = DirectText.writeSigned(Int64(bitPattern: bits), to: out)
+          default: count = DirectText.writeDouble(Double(bitPattern: bits), to: out)
           }
+          hashes[i] = ValueHash.hash(UnsafeRawBufferPointer(start: out, count: count))
+          return count
         }
         at = at! + width
       }

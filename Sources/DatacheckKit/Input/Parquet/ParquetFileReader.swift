@@ -14,6 +14,9 @@ final class ParquetFileReader: TableReader {
   private var readers: [ParquetColumnReader]
   private let compression: String
   private(set) var batch: RecordBatch
+  /// The hash of each value of `batch`, column by column (see `TableReader.prepared`).
+  private var hashes: [PreparedColumn]
+  var prepared: [PreparedColumn]? { hashes }
   private var ownProblems = ProblemLog()
   private var ownRecords = 0
   var problems: ProblemLog { whole?.problems ?? ownProblems }
@@ -43,6 +46,7 @@ final class ParquetFileReader: TableReader {
     readers = schema.columns.map { ParquetColumnReader(column: $0, file: file, place: ParquetPlace(path: path, column: $0.name)) }
     compression = ParquetFileReader.codecNames(metadata, schema: schema)
     batch = RecordBatch(columns: schema.columns.count, capacity: options.batchRows)
+    hashes = Array(repeating: PreparedColumn(hashes: []), count: schema.columns.count)
     invalidUTF8Reported = Array(repeating: 0, count: schema.columns.count)
     rowGroup = (rowGroups?.lowerBound ?? 0) - 1
     endRowGroup = min(rowGroups?.upperBound ?? Int.max, metadata.rowGroups.count)
@@ -79,13 +83,14 @@ final class ParquetFileReader: TableReader {
   /// `InputError` (with row group, column and page) when the data cannot be decoded.
   func next() throws -> Bool {
     batch.removeAll()
+    for c in hashes.indices { hashes[c].hashes.removeAll(keepingCapacity: true) }
     var rows = 0
     while rows < options.batchRows {
       if rowGroupRemaining == 0 {
         guard try startNextRowGroup() else { break }
       }
       let n = min(options.batchRows - rows, rowGroupRemaining)
-      for (index, reader) in readers.enumerated() { try reader.read(n, into: &batch, column: index) }
+      for (index, reader) in readers.enumerated() { try reader.read(n, into: &batch, column: index, hashes: &hashes[index].hashes) }
       for i in 0..<n { batch.endRecord(line: ownRecords + rows + i + 1, fieldCount: readers.count) }
       rows += n
       rowGroupRemaining -= n
