@@ -45,9 +45,10 @@ public struct Pipeline {
     var profiler = makeProfiler()
     try reader.forEachFile { file in
       if let csv = file as? CSVFileReader, csv.isSegmentable,
-         SegmentedProfile.count(size: csv.fileSize, segmentBytes: read.segmentBytes) > 1 {
+         case let segmentBytes = try SegmentedProfile.segmentBytes(of: csv.path, read),
+         SegmentedProfile.count(size: csv.fileSize, segmentBytes: segmentBytes) > 1 {
         let done = reader.progress.read - csv.bytesRead
-        try SegmentedProfile(first: csv, threads: max(1, read.threads), segmentBytes: read.segmentBytes,
+        try SegmentedProfile(first: csv, threads: max(1, read.threads), segmentBytes: segmentBytes,
                              makeProfiler: makeProfiler, observe: observe)
           .run(into: &profiler) { progress?(done + $0, reader.progress.total) }
       } else if let parquet = file as? ParquetFileReader, parquet.rowGroupCount > 1 {

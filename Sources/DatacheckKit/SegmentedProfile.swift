@@ -39,6 +39,26 @@ struct SegmentedProfile {
   /// The columns segment 0 ended with sketched counts, once it has ended.
   private let sketched = Handoff<[Int]>()
 
+  /// The segment size for the file at `path`: `options.segmentBytes`, or less when its first
+  /// MiB's lines say a segment that long would hold more than `options.segmentRecords` records
+  /// (at least 4 MiB: a smaller file stays one stream). Read from the file, so the same for
+  /// every thread count.
+  static func segmentBytes(of path: String, _ options: ReadOptions) throws -> Int {
+    guard let records = options.segmentRecords else { return options.segmentBytes }
+    let file = try FileSource(path: path, offset: 0)
+    let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+    defer { block.deallocate() }
+    var read = 0
+    while read < block.count {
+      let n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: block[read...]))
+      if n == 0 { break }
+      read += n
+    }
+    let lines = block[..<read].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+    guard lines > 0 else { return options.segmentBytes }
+    return min(options.segmentBytes, max(4 << 20, read / lines * records))
+  }
+
   /// How many segments the file is cut into (one when it is smaller than a segment).
   static func count(size: Int, segmentBytes: Int) -> Int { max(1, (size + segmentBytes - 1) / max(1, segmentBytes)) }
 

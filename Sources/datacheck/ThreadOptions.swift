@@ -9,10 +9,11 @@ struct ThreadOptions: ParsableArguments {
     valueName: "n"))
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  /// The segment a plain file is cut into. Hidden: tests use tiny segments to put cuts everywhere;
-  /// a different size groups the rows differently, so sketched figures may differ in their last digits.
+  /// The segment a plain file is cut into, exactly (by default 32 MiB, or less for a file of
+  /// short lines). Hidden: tests use tiny segments to put cuts everywhere; a different size
+  /// groups the rows differently, so sketched figures may differ in their last digits.
   @Option(help: .hidden)
-  var segmentSize: ByteSize = ByteSize(bytes: ReadOptions().segmentBytes)
+  var segmentSize: ByteSize?
 
   func validate() throws {
     if threads < 1 { throw ValidationError("--threads takes a whole number of at least 1") }
@@ -21,6 +22,9 @@ struct ThreadOptions: ParsableArguments {
   /// Sets the threads and segment size of `read`.
   func apply(to read: inout ReadOptions) {
     read.threads = threads
-    read.segmentBytes = segmentSize.bytes
+    if let segmentSize {
+      read.segmentBytes = segmentSize.bytes
+      read.segmentRecords = nil
+    }
   }
 }

@@ -201,4 +201,22 @@ import Testing
     }
     #expect(differing.isEmpty, "segment sizes giving another error: \(differing.prefix(20))")
   }
+
+  /// A file of short lines gets segments of about `segmentRecords` records (not below 4 MiB),
+  /// as its first MiB shows them; long lines keep `segmentBytes`; without `segmentRecords` the
+  /// size is `segmentBytes` exactly.
+  @Test func segmentsOfShortLinesHoldAboutSoManyRecords() throws {
+    var options = ReadOptions()
+    let short = Fixtures.temporary(String(repeating: "1234567\n", count: 200_000))        // 8 bytes a line
+    let long = Fixtures.temporary(String(repeating: String(repeating: "x", count: 99) + "\n", count: 20_000))
+    options.segmentRecords = 1 << 20
+    #expect(try SegmentedProfile.segmentBytes(of: short, options) == 8 << 20)
+    options.segmentRecords = 1 << 10
+    #expect(try SegmentedProfile.segmentBytes(of: short, options) == 4 << 20)
+    options.segmentRecords = 1 << 19
+    #expect(try SegmentedProfile.segmentBytes(of: long, options) == 32 << 20)
+    options.segmentRecords = nil
+    options.segmentBytes = 5_000
+    #expect(try SegmentedProfile.segmentBytes(of: short, options) == 5_000)
+  }
 }
