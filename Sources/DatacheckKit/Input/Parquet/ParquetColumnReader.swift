@@ -1,8 +1,8 @@
 /// Reads one flat column, row group after row group, into a `RecordBatch` column.
 ///
 /// It keeps the column chunk's dictionary (as text, formatted and hashed once) and the current
-/// page's level and value decoders; `read` decodes just the rows asked for, and hashes them. Memory: one page, the
-/// dictionary and a batch of scratch values, reused throughout.
+/// page's level and value decoders; `read` decodes just the rows asked for, and hashes them.
+/// Memory: one page, the dictionary and a batch of scratch values, reused throughout.
 final class ParquetColumnReader {
   let column: ParquetSchema.Column
   let pages: ColumnChunkPages
