@@ -26,6 +26,10 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
   /// A segment's rows, listed by `record` rather than added (see `deferAdds`); `rows` is nil
   /// when every row is 0.
   private var pending: (hashes: [UInt64], rows: [UInt32]?)?
+  #if DEBUG
+  /// Slots `add` stepped past, for the tests of insert order (debug builds only).
+  private(set) var probeSteps = 0
+  #endif
 
   init(budgetBytes: Int, initialSlots: Int = 1024) {
     self.budgetBytes = budgetBytes
@@ -42,6 +46,9 @@ struct RowHashTable<Rule: RowGroupRule>: Sendable {
     while keys[slot] != 0 {
       if keys[slot] == key { Rule.add(row, to: &payloads[slot]); return true }
       slot = slot + 1 == keys.count ? 0 : slot + 1
+      #if DEBUG
+      probeSteps += 1
+      #endif
     }
     keys[slot] = key
     payloads[slot] = Rule.first(row)

@@ -263,6 +263,22 @@ import Testing
     if budget > 1 << 20 { #expect(duplicates.duplicates == rows.count - Set(rows).count) }
   }
 
+  #if DEBUG
+  /// A listed run of more groups than the table at its budget has slots, added in top-bit
+  /// order, overflowed each 1/256th of the table into the next: one probe run growing across
+  /// the table (quadratic). Taken in a scattered order, an insert steps past a few slots.
+  @Test mutating func aRunThatFillsTheTableTakesFewProbes() {
+    var table = RowHashTable<DuplicateTracker.Repeats>(budgetBytes: 1 << 20)   // 59,049 slots at most
+    let hashes = (0..<65_536).map { _ in rng.next() }
+    table.deferAdds(withRows: false)
+    for hash in hashes { table.record(hash, row: 0) }
+    table.sortDeferred()
+    table.addDeferred()
+    #expect(table.level > 0)   // it filled up and sampled
+    #expect(table.probeSteps < 4 * hashes.count, "\(table.probeSteps) slots stepped past for \(hashes.count) rows")
+  }
+  #endif
+
   /// A stream lists its rows and adds them a run at a time, grouped (`addListed`): the counts
   /// are those of adding each row as it comes, sampled or not.
   @Test(arguments: [1 << 20, 64 << 20])
