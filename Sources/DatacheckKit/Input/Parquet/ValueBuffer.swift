@@ -33,26 +33,20 @@ struct ValueBuffer: TextOutputStream {
 }
 
 extension ValueBuffer {
-  /// Appends `v` in decimal.
+  /// Appends `v` in decimal (the digits `DirectText` writes straight into a batch).
   mutating func appendUnsigned(_ v: UInt64) {
-    var digits = 1
-    var rest = v / 10
-    while rest > 0 { digits += 1; rest /= 10 }
-    let start = bytes.count
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-    var x = v
-    var i = start + digits - 1
-    while x >= 10 {
-      bytes[i] = UInt8(ascii: "0") + UInt8(x % 10)
-      x /= 10
-      i -= 1
-    }
-    bytes[i] = UInt8(ascii: "0") + UInt8(x)
+    appendWritten(room: DirectText.integerRoom) { DirectText.writeUnsigned(v, to: $0) }
   }
 
   mutating func appendSigned(_ v: Int64) {
-    if v < 0 { bytes.append(UInt8(ascii: "-")) }
-    appendUnsigned(v.magnitude)
+    appendWritten(room: DirectText.integerRoom) { DirectText.writeSigned(v, to: $0) }
+  }
+
+  /// Appends what `write` puts at a pointer with `room` bytes (it returns how many it wrote).
+  private mutating func appendWritten(room: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: room) { out in
+      bytes.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress, count: write(out.baseAddress!)))
+    }
   }
 
   /// Appends `v` (≥ 0) with at least `width` digits, zero-padded.
@@ -68,8 +62,9 @@ extension ValueBuffer {
     s.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  /// Appends `d` in Swift's shortest form, `nan` for every NaN (as `DirectText.writeDouble`).
   mutating func appendDouble(_ d: Double) {
-    if d.isNaN { appendASCII("nan") } else { d.write(to: &self) }
+    appendWritten(room: DirectText.doubleRoom) { DirectText.writeDouble(d, to: $0) }
   }
 
   mutating func appendFloat(_ f: Float) {
