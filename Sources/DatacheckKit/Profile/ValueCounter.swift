@@ -33,27 +33,32 @@ public struct ValueCounter: Sendable {
 
   @inline(__always)
   public mutating func observe(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1) {
-    if !isExact {
-      observeSketched(v, hash: hash, count: count)
-    } else if addExact(v, hash: hash, count: count).full {
-      switchToSketches()
-    }
+    observe(v, hash: hash, count: count, digest: .unknown)
   }
 
-  /// Counts `count` occurrences of a value while the counter is exact: its entry (its place in
-  /// insertion order, which stays while the counter is exact), whether it is new, and whether
-  /// the table has just passed its caps: then the caller must call `switchToSketches` (whose
-  /// `visiting` hands it the exact values) before observing more. Also the entry's digest, read
-  /// with its count (`ValueDigest.unknown` until `setDigest(_:slot:)` with the `slot` given here).
+  /// `observe`, recording `digest` (when known) for a value the exact table has none for.
+  @inline(__always)
+  private mutating func observe(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int, digest: ValueDigest) {
+    guard isExact else { return observeSketched(v, hash: hash, count: count) }
+    let found = addExact(v, hash: hash, count: count)
+    if digest.isKnown && !found.digest.isKnown { setDigest(digest, slot: found.slot) }
+    if found.full { switchToSketches() }
+  }
+
+  /// Counts `count` occurrences of a value while the counter is exact: whether it is new, and
+  /// whether the table has just passed its caps: then the caller must call `switchToSketches`
+  /// (whose `visiting` hands it the exact values) before observing more. Also the value's
+  /// digest, read with its count (`ValueDigest.unknown` until `setDigest(_:slot:)` with the
+  /// `slot` given here).
   @inline(__always)
   mutating func addExact(_ v: UnsafeRawBufferPointer, hash: UInt64, count: Int = 1)
-    -> (entry: Int, inserted: Bool, full: Bool, slot: Int, digest: ValueDigest) {
+    -> (inserted: Bool, full: Bool, slot: Int, digest: ValueDigest) {
     let found = table.add(count, for: hash)
-    guard found.inserted else { return (found.index, false, false, found.slot, found.digest) }
+    guard found.inserted else { return (false, false, found.slot, found.digest) }
     offsets.append(Int32(truncatingIfNeeded: arena.count))
     lengths.append(Int32(truncatingIfNeeded: v.count))
     arena.append(contentsOf: v)
-    return (found.index, true, table.count > maxExact || arena.count > maxArenaBytes, found.slot, found.digest)
+    return (true, table.count > maxExact || arena.count > maxArenaBytes, found.slot, found.digest)
   }
 
   /// Records what the value `addExact` just counted is, by the `slot` it gave (no add since).
@@ -123,12 +128,7 @@ public struct ValueCounter: Sendable {
     if isExact && other.isExact {
       let digests = other.table.digests()
       for entry in other.exactEntries() {
-        entry.bytes.withUnsafeBytes { value in
-          guard isExact else { return observeSketched(value, hash: entry.hash, count: entry.count) }
-          let found = addExact(value, hash: entry.hash, count: entry.count)
-          if !found.digest.isKnown { setDigest(digests[entry.index], slot: found.slot) }
-          if found.full { switchToSketches() }
-        }
+        entry.bytes.withUnsafeBytes { observe($0, hash: entry.hash, count: entry.count, digest: digests[entry.index]) }
       }
       return
     }
