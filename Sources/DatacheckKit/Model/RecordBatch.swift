@@ -25,10 +25,17 @@ public struct RecordBatch: Sendable {
     public var count: Int { storage.buffers[index].count }
 
     /// Calls `body` with the value bytes, the end offset of each value and each value's flag.
+    /// A coded column (see `withCodes`) is written out as text for the call.
     public func withBuffers<R>(
       _ body: (_ bytes: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<Int32>, _ flags: UnsafeBufferPointer<UInt8>) throws -> R
     ) rethrows -> R {
       let b = storage.buffers[index]
+      if let dictionary = b.dictionary {
+        let text = Storage(columns: 1, capacity: Swift.max(b.count, 16))
+        text.appendDecoding(UnsafeBufferPointer(start: b.ends, count: b.count), flags: UnsafeBufferPointer(start: b.flags, count: b.count),
+                            dictionary: dictionary, to: 0)
+        return try Column(storage: text, index: 0).withBuffers(body)
+      }
       return try withExtendedLifetime(storage) {
         try body(UnsafeRawBufferPointer(start: b.bytes, count: b.byteCount),
                  UnsafeBufferPointer(start: b.ends, count: b.count),
@@ -36,9 +43,30 @@ public struct RecordBatch: Sendable {
       }
     }
 
+    /// For a column whose values are codes into a dictionary (a Parquet column chunk's), calls
+    /// `body` with the dictionary, each value's code and each value's flag (an absent value's
+    /// code is -1); nil for a column of text.
+    func withCodes<R>(
+      _ body: (_ dictionary: ValueDictionary, _ codes: UnsafeBufferPointer<Int32>, _ flags: UnsafeBufferPointer<UInt8>) throws -> R
+    ) rethrows -> R? {
+      let b = storage.buffers[index]
+      guard let dictionary = b.dictionary else { return nil }
+      return try withExtendedLifetime(storage) {
+        try body(dictionary, UnsafeBufferPointer(start: b.ends, count: b.count), UnsafeBufferPointer(start: b.flags, count: b.count))
+      }
+    }
+
     /// Calls `body` with the bytes of value `index`; valid only inside `body`.
     public func withValue<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-      withBuffers { bytes, ends, _ in
+      let b = storage.buffers[index]
+      if let dictionary = b.dictionary {
+        precondition(i >= 0 && i < b.count, "value \(i) of a column of \(b.count)")
+        return withExtendedLifetime(storage) {
+          b.flags[i] & RecordBatch.absent != 0 ? body(UnsafeRawBufferPointer(start: nil, count: 0))
+                                               : dictionary.withValue(Int(b.ends[i]), body)
+        }
+      }
+      return withBuffers { bytes, ends, _ in
         let start = i == 0 ? 0 : Int(ends[i - 1])
         return body(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[i])]))
       }
@@ -46,7 +74,9 @@ public struct RecordBatch: Sendable {
 
     /// Whether value `i` is absent: its record was too short to have this column.
     public func isAbsent(_ i: Int) -> Bool {
-      withBuffers { _, _, flags in flags[i] & RecordBatch.absent != 0 }
+      let b = storage.buffers[index]
+      precondition(i >= 0 && i < b.count, "value \(i) of a column of \(b.count)")
+      return withExtendedLifetime(storage) { b.flags[i] & RecordBatch.absent != 0 }
     }
   }
 
@@ -79,7 +109,23 @@ public struct RecordBatch: Sendable {
   @inline(__always)
   public mutating func append(_ value: UnsafeRawBufferPointer, toColumn column: Int) {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    storage.decodeIfCoded(column)
     storage.append(value, flag: 0, to: column)
+  }
+
+  /// Makes column `column` hold text ahead of `appendPrepared…` calls: a coded column's values
+  /// are written out (once, for a batch whose column changes from dictionary to plain pages).
+  @inline(__always)
+  mutating func prepareTextAppends(toColumn column: Int) {
+    storage.decodeIfCoded(column)
+  }
+
+  /// Appends `n` values to `column`: for each, absent where `levels` (when given) holds 0, else
+  /// the next of `codes`, an index into `dictionary`. The column keeps the codes while its values
+  /// all come from one dictionary (`Column.withCodes`), else the values' text.
+  mutating func appendCodesPrepared(_ codes: UnsafePointer<UInt32>, levels: UnsafePointer<UInt32>?, count n: Int,
+                                    dictionary: ValueDictionary, toColumn column: Int) {
+    storage.appendCodes(codes, levels: levels, count: n, dictionary: dictionary, to: column)
   }
 
   /// Makes the buffers the batch's own ahead of `appendPrepared` (one check for a whole record).
@@ -110,6 +156,7 @@ public struct RecordBatch: Sendable {
   /// Appends an absent value (the record had no field here) to `column`.
   public mutating func appendAbsent(toColumn column: Int) {
     if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+    storage.decodeIfCoded(column)
     appendAbsentPrepared(toColumn: column)
   }
 
@@ -153,6 +200,9 @@ extension RecordBatch {
       var flags: UnsafeMutablePointer<UInt8>
       var count = 0
       var capacity: Int
+      /// Set while the column holds codes: `ends` then holds each value's index into it (-1
+      /// where absent) and `bytes` nothing.
+      var dictionary: ValueDictionary?
     }
 
     let columnCount: Int
@@ -190,8 +240,15 @@ extension RecordBatch {
         copy.reserve(column: c, values: b.capacity, bytes: b.byteCapacity)
         let kept = b.count - n
         guard kept > 0 else { continue }
-        let cut = n == 0 ? 0 : Int(b.ends[n - 1])
         let to = copy.buffers + c
+        if b.dictionary != nil {
+          to.pointee.ends.update(from: b.ends + n, count: kept)
+          to.pointee.flags.update(from: b.flags + n, count: kept)
+          to.pointee.count = kept
+          to.pointee.dictionary = b.dictionary
+          continue
+        }
+        let cut = n == 0 ? 0 : Int(b.ends[n - 1])
         to.pointee.bytes.update(from: b.bytes + cut, count: b.byteCount - cut)
         for i in 0..<kept {
           to.pointee.ends[i] = b.ends[n + i] - Int32(truncatingIfNeeded: cut)
@@ -229,6 +286,73 @@ extension RecordBatch {
         i += byte == 34 ? 2 : 1
       }
       endValue(of: written, flag: 0, in: c)
+    }
+
+    /// See `RecordBatch.appendCodesPrepared`.
+    func appendCodes(_ codes: UnsafePointer<UInt32>, levels: UnsafePointer<UInt32>?, count n: Int,
+                     dictionary: ValueDictionary, to c: Int) {
+      let b = buffers + c
+      if b.pointee.count == 0 && b.pointee.dictionary == nil { b.pointee.dictionary = dictionary }
+      guard b.pointee.dictionary === dictionary else {
+        decodeIfCoded(c)
+        dictionary.withTexts { bytes, ends in
+          var v = 0
+          for i in 0..<n {
+            if let levels, levels[i] == 0 { append(UnsafeRawBufferPointer(start: nil, count: 0), flag: RecordBatch.absent, to: c); continue }
+            let code = Int(codes[v])
+            let start = code == 0 ? 0 : Int(ends[code - 1])
+            append(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[code])]), flag: 0, to: c)
+            v += 1
+          }
+        }
+        return
+      }
+      if b.pointee.count + n > b.pointee.capacity { reserve(column: c, values: b.pointee.count + n, bytes: 0) }
+      let out = b.pointee.ends + b.pointee.count, flags = b.pointee.flags + b.pointee.count
+      if let levels {
+        var v = 0
+        for i in 0..<n {
+          let present = levels[i] != 0
+          out[i] = present ? Int32(truncatingIfNeeded: codes[v]) : -1
+          flags[i] = present ? 0 : RecordBatch.absent
+          v += present ? 1 : 0
+        }
+      } else {
+        for i in 0..<n { out[i] = Int32(truncatingIfNeeded: codes[i]) }
+        flags.update(repeating: 0, count: n)
+      }
+      b.pointee.count += n
+    }
+
+    /// Writes out a coded column's values as text (nothing for a column of text).
+    @inline(__always)
+    func decodeIfCoded(_ c: Int) {
+      if buffers[c].dictionary != nil { decode(c) }
+    }
+
+    @inline(never)
+    private func decode(_ c: Int) {
+      let b = buffers[c]
+      let text = Storage(columns: 1, capacity: Swift.max(b.capacity, 16))
+      text.appendDecoding(UnsafeBufferPointer(start: b.ends, count: b.count), flags: UnsafeBufferPointer(start: b.flags, count: b.count),
+                          dictionary: b.dictionary!, to: 0)
+      // Swap the buffers: this column takes the text, `text` frees the codes.
+      let codes = buffers[c]
+      buffers[c] = text.buffers[0]
+      text.buffers[0] = codes
+      text.buffers[0].dictionary = nil
+    }
+
+    /// Appends the text of the values `codes` stands for in `dictionary` (absent where `flags` says).
+    func appendDecoding(_ codes: UnsafeBufferPointer<Int32>, flags: UnsafeBufferPointer<UInt8>, dictionary: ValueDictionary, to c: Int) {
+      dictionary.withTexts { bytes, ends in
+        for i in codes.indices {
+          if flags[i] & RecordBatch.absent != 0 { append(UnsafeRawBufferPointer(start: nil, count: 0), flag: flags[i], to: c); continue }
+          let code = Int(codes[i])
+          let start = code == 0 ? 0 : Int(ends[code - 1])
+          append(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[code])]), flag: flags[i], to: c)
+        }
+      }
     }
 
     /// Where column `c`'s next value goes, with room for one more value of `n` bytes.
@@ -308,6 +432,13 @@ extension RecordBatch {
       guard kept > 0 else {
         b.pointee.count = 0
         b.pointee.byteCount = 0
+        b.pointee.dictionary = nil
+        return
+      }
+      if b.pointee.dictionary != nil {
+        memmove(b.pointee.ends, b.pointee.ends + n, kept * MemoryLayout<Int32>.stride)   // the regions may overlap
+        memmove(b.pointee.flags, b.pointee.flags + n, kept)
+        b.pointee.count = kept
         return
       }
       let cut = n == 0 ? 0 : Int(b.pointee.ends[n - 1])
@@ -320,5 +451,36 @@ extension RecordBatch {
       b.pointee.count = kept
       b.pointee.byteCount = keptBytes
     }
+  }
+}
+
+/// The distinct values of a column chunk (a Parquet dictionary) as text, each with its
+/// `ValueHash`: what the codes of a coded batch column (`RecordBatch.Column.withCodes`) index.
+/// Made once per column chunk and never changed, so batches read elsewhere can share it.
+final class ValueDictionary: Sendable {
+  let bytes: [UInt8]
+  /// The end offset of each value in `bytes`.
+  let ends: [Int32]
+  let hashes: [UInt64]
+
+  var count: Int { ends.count }
+
+  /// Nil when the text does not fit 32-bit offsets (the values then go to batches as text).
+  init?(bytes: [UInt8], ends: [Int], hashes: [UInt64]) {
+    guard bytes.count <= Int(Int32.max) else { return nil }
+    self.bytes = bytes
+    self.ends = ends.map { Int32(truncatingIfNeeded: $0) }
+    self.hashes = hashes
+  }
+
+  /// Calls `body` with the values' bytes and end offsets.
+  @inline(__always)
+  func withTexts<R>(_ body: (UnsafeRawBufferPointer, UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
+    try bytes.withUnsafeBytes { bytes in try ends.withUnsafeBufferPointer { try body(bytes, $0) } }
+  }
+
+  /// Calls `body` with value `i`'s bytes.
+  func withValue<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+    withTexts { bytes, ends in body(UnsafeRawBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])])) }
   }
 }

@@ -32,6 +32,8 @@ public struct ColumnProfiler: Sendable {
   let missingTokens: MissingTokens
   /// The type the input format declares (Parquet), or nil to infer it from the values.
   public let declaredType: ColumnType?
+  /// What the last coded batch's dictionary values were found to be (see `observeCodes`).
+  private var memo = DictionaryMemo()
 
   public init(name: String, index: Int, missingTokens: MissingTokens, maxExactDistinct: Int = ValueCounter.defaultMaxExact,
               declaredType: ColumnType? = nil) {
@@ -56,6 +58,7 @@ public struct ColumnProfiler: Sendable {
   public mutating func observe(_ column: RecordBatch.Column, rows: Int, rowHashes: inout [UInt64]) {
     var none = ColumnScratch()
     observe(column, rows: rows, rowHashes: &rowHashes, scratch: &none, keep: false)
+    addRepeats()
   }
 
   /// As above, and when `keep` is set also records each row's hash, number and missing flag;
@@ -63,6 +66,11 @@ public struct ColumnProfiler: Sendable {
   mutating func observe(_ column: RecordBatch.Column, rows: Int, rowHashes: inout [UInt64],
                         scratch: inout ColumnScratch, keep: Bool, prepared: PreparedColumn? = nil) {
     if keep { scratch.reset(rows: rows) }
+    let coded: Void? = column.withCodes { dictionary, codes, flags in
+      observeCodes(codes, flags: flags, dictionary: dictionary, rows: rows, rowHashes: &rowHashes, scratch: &scratch, keep: keep)
+    }
+    if coded != nil { return }
+    addRepeats()   // a chunk's plain pages after its dictionary pages: the table must be whole
     // Plain pointers in the loop: an array element written through `self` or an `inout` array
     // checks that the array is not shared, once a value, which showed in profiles.
     // The batch's integers and floats go to the quantile sketch together, after the loop.
@@ -104,6 +112,127 @@ public struct ColumnProfiler: Sendable {
     }}}}}}
     sketchedQuantiles.insert(contentsOf: UnsafeBufferPointer(rebasing: ranked[..<rankedCount]))
     }
+  }
+
+  /// `observe` of a coded column: each row the same as observing the text its code stands for,
+  /// but, while the value table is exact, a value met before in the same dictionary is not
+  /// looked at again. A missing token is counted by its token; any other value is only counted
+  /// by its code, and its rows are observed at once, by the digest it got the first time (one
+  /// table add and one update of the mean and variance a value: the same within rounding), by
+  /// `addRepeats`: when the column chunk ends, before a new value that might fill the table (and
+  /// turn its counts into sketches), and before anything reads or merges the profiler.
+  private mutating func observeCodes(_ codes: UnsafeBufferPointer<Int32>, flags: UnsafeBufferPointer<UInt8>, dictionary: ValueDictionary,
+                                     rows: Int, rowHashes: inout [UInt64], scratch: inout ColumnScratch, keep: Bool) {
+    if memo.dictionary !== dictionary {
+      addRepeats()
+      memo = DictionaryMemo(dictionary, tracking: counter.isExact)   // sketched counts take every row as it comes
+    }
+    var memo = DictionaryMemo()
+    swap(&memo, &self.memo)   // filled through pointers below, not through `self`
+    var touched = memo.touched
+    memo.touched = []
+    withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(rows, 1)) { ranked in
+    var rankedCount = 0
+    dictionary.withTexts { bytes, ends in
+    dictionary.hashes.withUnsafeBufferPointer { valueHashes in
+    memo.states.withUnsafeMutableBufferPointer { states in
+    memo.digests.withUnsafeMutableBufferPointer { digests in
+    memo.pending.withUnsafeMutableBufferPointer { pending in
+    rowHashes.withUnsafeMutableBufferPointer { rowHashes in
+    scratch.hashes.withUnsafeMutableBufferPointer { hashes in
+    scratch.numbers.withUnsafeMutableBufferPointer { numbers in
+    scratch.missing.withUnsafeMutableBufferPointer { missingFlags in
+      var exact = counter.isExact
+      for i in 0..<rows {
+        var hash = RowHash.absent
+        var result = Observed(missing: true, number: .nan, ranked: false)
+        if flags[i] & RecordBatch.absent != 0 {
+          observeAbsent()
+        } else {
+          let code = Int(codes[i])
+          hash = valueHashes[code]
+          let state = exact ? states[code] : DictionaryMemo.unseen   // no states kept for sketched counts
+          if exact && state == DictionaryMemo.counted {
+            values += 1
+            result.missing = false
+            result.number = digests[code].number
+            if pending[code] == 0 { touched.append(Int32(code)) }
+            pending[code] += 1
+          } else if exact && state != DictionaryMemo.unseen {
+            let row = values
+            values += 1
+            self.missing += 1
+            tokenCounts[Int(state) - 1] += 1
+            rowIndex.observe(nil, row: row)
+          } else {
+            let value = UnsafeRawBufferPointer(rebasing: bytes[(code == 0 ? 0 : Int(ends[code - 1]))..<Int(ends[code])])
+            if exact && counter.mightFill(adding: value.count) {
+              addRepeats(&touched, pending: pending, digests: UnsafeBufferPointer(digests), dictionary: dictionary)
+            }
+            result = observe(value, hash: hash)
+            if result.ranked && !result.number.isNaN {
+              ranked[rankedCount] = result.number
+              rankedCount &+= 1
+            }
+            if exact {
+              if !counter.isExact {
+                exact = false   // the table passed its caps: the counts are sketched from here on
+              } else if result.missing {
+                states[code] = UInt32(missingTokens.match(value)!) + 1
+              } else {
+                states[code] = DictionaryMemo.counted
+                digests[code] = result.digest
+              }
+            }
+          }
+        }
+        rowHashes[i] = RowHash.combine(rowHashes[i], hash)
+        if keep {
+          hashes[i] = hash
+          numbers[i] = result.number
+          missingFlags[i] = result.missing
+        }
+      }
+    }}}}}}}}}
+    sketchedQuantiles.insert(contentsOf: UnsafeBufferPointer(rebasing: ranked[..<rankedCount]))
+    }
+    memo.touched = touched
+    swap(&memo, &self.memo)
+  }
+
+  /// Observes the rows `observeCodes` only counted so far (see there).
+  mutating func addRepeats() {
+    guard !memo.touched.isEmpty, let dictionary = memo.dictionary else { return }
+    var memo = DictionaryMemo()
+    swap(&memo, &self.memo)
+    memo.pending.withUnsafeMutableBufferPointer { pending in
+      memo.digests.withUnsafeBufferPointer { digests in
+        addRepeats(&memo.touched, pending: pending, digests: digests, dictionary: dictionary)
+      }
+    }
+    swap(&memo, &self.memo)
+  }
+
+  /// Adds the `pending` rows of each `touched` code to the value table and observes them by
+  /// their `digests`; empties both.
+  private mutating func addRepeats(_ touched: inout [Int32], pending: UnsafeMutableBufferPointer<Int>, digests: UnsafeBufferPointer<ValueDigest>,
+                                   dictionary: ValueDictionary) {
+    dictionary.withTexts { bytes, ends in
+      for code in touched {
+        let c = Int(code)
+        let value = UnsafeRawBufferPointer(rebasing: bytes[(c == 0 ? 0 : Int(ends[c - 1]))..<Int(ends[c])])
+        _ = counter.addExact(value, hash: dictionary.hashes[c], count: pending[c])   // counted before: never new
+        observeRepeats(digests[c], count: pending[c])
+        pending[c] = 0
+      }
+    }
+    touched.removeAll(keepingCapacity: true)
+  }
+
+  /// Observes what `observeCodes` left pending and frees what it keeps of the last dictionary.
+  mutating func forgetDictionary() {
+    addRepeats()
+    memo = DictionaryMemo()
   }
 
   /// The quantile summary of the column's integers and floats: exact, from the value counts,
@@ -154,6 +283,8 @@ public struct ColumnProfiler: Sendable {
     var missing: Bool
     var number: Double
     var ranked: Bool
+    /// The value's digest, when the exact value table counted it (else unknown).
+    var digest = ValueDigest.unknown
   }
 
   @inline(__always)
@@ -187,7 +318,7 @@ public struct ColumnProfiler: Sendable {
     let (observed, digest) = observeNew(value, row: row)
     counter.setDigest(digest, slot: found.slot)
     if found.full { switchToSketches() }
-    return Observed(missing: false, number: observed.number, ranked: false)
+    return Observed(missing: false, number: observed.number, ranked: false, digest: digest)
   }
 
   /// A value the exact table holds already, by its digest: what observing it again changes (no
@@ -199,7 +330,16 @@ public struct ColumnProfiler: Sendable {
     if kind == ValueKind.integer.rawValue || kind == ValueKind.float.rawValue { numbers.observe(digest.number) }
     rowIndex.observe(nil, row: row)
     lengths.observeRepeat(scalars: Int(digest.scalars))
-    return Observed(missing: false, number: digest.number, ranked: false)
+    return Observed(missing: false, number: digest.number, ranked: false, digest: digest)
+  }
+
+  /// `observeRepeat` of `count` rows of one value, at once.
+  private mutating func observeRepeats(_ digest: ValueDigest, count: Int) {
+    let kind = Int(digest.kind)
+    kinds[kind] &+= count
+    if kind == ValueKind.integer.rawValue || kind == ValueKind.float.rawValue { numbers.observe(digest.number, count: count) }
+    rowIndex.observeRepeats(count)
+    lengths.observeRepeat(scalars: Int(digest.scalars), count: count)
   }
 
   /// Observes a value that is not missing, in full: its kind, number, length, examples; the
@@ -234,6 +374,9 @@ public struct ColumnProfiler: Sendable {
   }
 
   public mutating func merge(_ other: ColumnProfiler) {
+    addRepeats()
+    var other = other
+    other.addRepeats()
     values += other.values
     missing += other.missing
     absent += other.absent
@@ -273,6 +416,34 @@ struct ValueDigest: BitwiseCopyable, Sendable {
   var isKnown: Bool { kind != 255 }
 }
 
+/// What a column's profiler found each value of one dictionary to be, by code, while its value
+/// table stays exact (`ColumnProfiler.observeCodes`): kept from batch to batch of one column
+/// chunk. Memory: 28 bytes a dictionary value.
+struct DictionaryMemo: Sendable {
+  static let unseen: UInt32 = 0
+  static let counted = UInt32.max
+
+  private(set) var dictionary: ValueDictionary?
+  /// Per code: `unseen`, `counted` (in the exact table, with its digest in `digests`), or
+  /// 1 + the index of the missing token it is.
+  var states: [UInt32] = []
+  var digests: [ValueDigest] = []
+  /// Rows per code not yet added to the value table, and the codes with any.
+  var pending: [Int] = []
+  var touched: [Int32] = []
+
+  init() {}
+
+  /// A memo of `dictionary`, with room for each value when `tracking` (else read by no row).
+  init(_ dictionary: ValueDictionary, tracking: Bool) {
+    self.dictionary = dictionary
+    let count = tracking ? dictionary.count : 0
+    states = Array(repeating: DictionaryMemo.unseen, count: count)
+    digests = Array(repeating: .unknown, count: count)
+    pending = Array(repeating: 0, count: count)
+  }
+}
+
 /// Whether a column's values are `first`, `first + 1`, … in row order: a row number.
 public struct RowIndexRun: Sendable, Equatable {
   public private(set) var first: Int64?
@@ -287,6 +458,12 @@ public struct RowIndexRun: Sendable, Equatable {
     guard let value else { consistent = false; return }
     if first == nil { first = value }
     if value != first! &+ Int64(row) { consistent = false }
+  }
+
+  /// Observes `n` rows whose values were seen before (no row index has a value twice).
+  mutating func observeRepeats(_ n: Int) {
+    rows += n
+    consistent = false
   }
 
   /// Appends a later part of the file: its values must continue the count.

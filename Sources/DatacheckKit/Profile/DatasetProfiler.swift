@@ -96,8 +96,13 @@ public struct DatasetProfiler: Sendable {
   }
 
   /// Observes every record of `batch`, column by column; `prepared`, when given, is
-  /// `PreparedColumn.prepare(batch)` (worked out on another thread).
-  public mutating func observe(_ batch: RecordBatch) { observe(batch, prepared: nil) }
+  /// `PreparedColumn.prepare(batch)` (worked out on another thread). The columns' counts are
+  /// whole after the public `observe`; the one with `prepared` leaves a coded column's repeated
+  /// values pending (see `ColumnProfiler.observeCodes`) until `sortDeferredRows`.
+  public mutating func observe(_ batch: RecordBatch) {
+    observe(batch, prepared: nil)
+    for c in columns.indices { columns[c].addRepeats() }
+  }
 
   mutating func observe(_ batch: RecordBatch, prepared: [PreparedColumn]?) {
     rowHashes.removeAll(keepingCapacity: true)
@@ -139,8 +144,10 @@ public struct DatasetProfiler: Sendable {
   }
 
   /// Groups what `deferRowInserts` listed by their top bits; done by the segment's thread
-  /// before the merge.
+  /// before the merge, once the segment is read (so the columns also drop what they kept of the
+  /// last dictionaries: a segment's profiler waits for its merge).
   mutating func sortDeferredRows() {
+    for c in columns.indices { columns[c].forgetDictionary() }
     duplicates.sortDeferred()
     label?.sortDeferredRows()
   }

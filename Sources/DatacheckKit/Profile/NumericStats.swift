@@ -24,6 +24,16 @@ public struct NumericStats: Sendable, Equatable {
     if x > max { max = x }
   }
 
+  /// `n` observations of `x` at once: `merge` of a part whose values all equal `x`.
+  mutating func observe(_ x: Double, count n: Int) {
+    count += n
+    let delta = x - mean
+    mean += delta * Double(n) / Double(count)
+    m2 += delta * (x - mean) * Double(n)
+    if x < min { min = x }
+    if x > max { max = x }
+  }
+
   public mutating func merge(_ other: NumericStats) {
     guard other.count > 0 else { return }
     guard count > 0 else { self = other; return }
@@ -82,9 +92,9 @@ public struct LengthStats: Sendable, Equatable {
 
   /// Observes again a value of `scalars` scalars observed before (minimum and maximum stay).
   @inline(__always)
-  mutating func observeRepeat(scalars: Int) {
-    count += 1
-    total += scalars
+  mutating func observeRepeat(scalars: Int, count n: Int = 1) {
+    count += n
+    total += scalars * n
   }
 
   /// The bytes of `v` that do not continue a UTF-8 sequence (`10xxxxxx`), eight at a time: a

@@ -61,6 +61,9 @@ public struct ValueCounter: Sendable {
     return (true, table.count > maxExact || arena.count > maxArenaBytes, found.slot, found.digest)
   }
 
+  /// Whether counting one more distinct value of `bytes` bytes could pass the exact caps.
+  func mightFill(adding bytes: Int) -> Bool { table.count + 1 > maxExact || arena.count + bytes > maxArenaBytes }
+
   /// Records what the value `addExact` just counted is, by the `slot` it gave (no add since).
   @inline(__always)
   mutating func setDigest(_ digest: ValueDigest, slot: Int) { table.setDigest(digest, slot: slot) }

@@ -35,6 +35,7 @@ extension ParquetColumnReader {
     dictionaryHashes = dictionary.bytes.withUnsafeBytes { bytes in
       (0..<dictionary.count).map { ValueHash.hash(UnsafeRawBufferPointer(rebasing: bytes[dictionary.range($0)])) }
     }
+    codes = ValueDictionary(bytes: dictionary.bytes, ends: dictionary.ends, hashes: dictionaryHashes)
     values = .none
     hasDictionary = true
   }

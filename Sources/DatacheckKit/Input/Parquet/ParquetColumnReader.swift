@@ -11,6 +11,8 @@ final class ParquetColumnReader {
   var dictionary = ValueBuffer()
   /// `ValueHash` of each dictionary value.
   var dictionaryHashes: [UInt64] = []
+  /// The dictionary as the batch's coded columns share it (nil when its text is too large).
+  var codes: ValueDictionary?
   var hasDictionary = false
   var levels = LevelSource.none
   var values = PageValueSource.none
@@ -39,6 +41,7 @@ final class ParquetColumnReader {
     pages.start(range: range, codec: codec, place: place)
     dictionary.removeAll()
     dictionaryHashes.removeAll(keepingCapacity: true)
+    codes = nil
     hasDictionary = false
     levels = .none
     values = .none
@@ -97,11 +100,19 @@ final class ParquetColumnReader {
       try decodeIndices(defined)
       indexScratch.withUnsafeBufferPointer { indices in
         dictionaryHashes.withUnsafeBufferPointer { valueHashes in
-          appendText(of: dictionary, indices: indices.baseAddress, valueHashes: valueHashes.baseAddress, n,
-                     into: &batch, column: index, hashes: hashes)
+          if let codes {
+            appendCodes(indices.baseAddress!, valueHashes: valueHashes.baseAddress, n, dictionary: codes,
+                        into: &batch, column: index, hashes: hashes)
+          } else {
+            appendText(of: dictionary, indices: indices.baseAddress, valueHashes: valueHashes.baseAddress, n,
+                       into: &batch, column: index, hashes: hashes)
+          }
         }
       }
-    } else if try !appendPlainDirectly(n, defined: defined, into: &batch, column: index, hashes: hashes) {
+      return
+    }
+    batch.prepareTextAppends(toColumn: index)
+    if try !appendPlainDirectly(n, defined: defined, into: &batch, column: index, hashes: hashes) {
       raw.removeAll()
       try decodeRaw(defined)
       text.removeAll()
@@ -137,6 +148,21 @@ final class ParquetColumnReader {
             v += 1
           }
         }
+      }
+    }
+  }
+
+  /// Appends `n` rows to the batch as codes into `dictionary` (see `appendText` for the rest):
+  /// a dictionary value's text is copied only where a batch mixes pages of two kinds.
+  private func appendCodes(_ indices: UnsafePointer<UInt32>, valueHashes: UnsafePointer<UInt64>?, _ n: Int, dictionary: ValueDictionary,
+                           into batch: inout RecordBatch, column index: Int, hashes: UnsafeMutablePointer<UInt64>) {
+    withLevels { levels in
+      batch.appendCodesPrepared(indices, levels: levels, count: n, dictionary: dictionary, toColumn: index)
+      var v = 0
+      for i in 0..<n {
+        if let levels, levels[i] == 0 { continue }
+        hashes[i] = valueHashes![Int(indices[v])]
+        v += 1
       }
     }
   }
@@ -196,7 +222,7 @@ final class ParquetColumnReader {
     guard case .dictionary(var decoder) = values else { throw PageDataError("no dictionary indices to decode") }
     values = .none
     defer { values = .dictionary(decoder) }
-    if indexScratch.count < count { indexScratch = Array(repeating: 0, count: count) }
+    if indexScratch.count < Swift.max(count, 1) { indexScratch = Array(repeating: 0, count: Swift.max(count, 1)) }   // never without a base address
     try indexScratch.withUnsafeMutableBufferPointer { try decoder.read(count, into: $0.baseAddress!) }
     for i in 0..<count where Int(indexScratch[i]) >= dictionary.count {
       throw PageDataError("dictionary index \(indexScratch[i]) is past the dictionary's \(dictionary.count) values")
