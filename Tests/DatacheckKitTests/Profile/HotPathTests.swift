@@ -199,8 +199,8 @@ import Testing
       Array(numbers[part]).withUnsafeBufferPointer { x in
       Array(targets[part]).withUnsafeBufferPointer { t in
       Array(rowHashes[part]).withUnsafeBufferPointer { rh in
-        table.observe(hashes: h, classIndexes: c, missing: m, targets: t, rows: n)
-        histogram.observe(numbers: x, classIndexes: c, rowHashes: rh, rows: n)
+        table.observe(hashes: h, codes: nil, classIndexes: c, missing: m, targets: t, rows: n)
+        histogram.observe(numbers: x, codes: nil, classIndexes: c, rowHashes: rh, rows: n)
         MissingByClass.classTotals(c, rows: n).withUnsafeBufferPointer { totals in
           byClass.observe(classIndexes: c, missing: m, targets: t, classTotals: totals, rows: n)
         }
@@ -232,6 +232,65 @@ import Testing
     #expect(byClass.missingCounts == missingTwin && byClass.presentCounts == presentTwin)
   }
 
+  /// The value table and histogram of a coded column (each code's slot looked up once per
+  /// dictionary) against the same rows by hash: two dictionaries of 60 values (the second
+  /// sharing half the first's values, under other codes), classes that widen the counters.
+  @Test(arguments: [1, 7, 500, 4_000])
+  mutating func codedLabelLoopsAgreeWithHashed(batch: Int) {
+    let rows = 4_000, values = 90
+    let valueHashes = (0..<values).map { UInt64($0 + 1) &* 0x9E37_79B9_7F4A_7C15 }
+    let valueNumbers: [Double] = (0..<values).map { (id: Int) -> Double in
+      let spread = Double(id * 37 % 101)
+      return id % 7 == 0 ? .nan : spread / 3 - 10
+    }
+    // Dictionary A holds values 0..<60, B values 30..<90 in reverse: rows 0..<2,000 are A's.
+    func dictionary(_ ids: [Int]) -> ValueDictionary {
+      ValueDictionary(bytes: [], ends: Array(repeating: 0, count: ids.count), hashes: ids.map { valueHashes[$0] })!
+    }
+    let idsA = Array(0..<60), idsB = Array((30..<90).reversed())
+    let a = dictionary(idsA), b = dictionary(idsB)
+    let codes: [Int32] = (0..<rows).map { _ in Int32(rng.next() % 60) }
+    let ids = (0..<rows).map { r in (r < 2_000 ? idsA : idsB)[Int(codes[r])] }
+    let classes: [Int32] = (0..<rows).map { r in
+      let pick = Int(rng.next() % 20)
+      if pick == 0 { return -2 }
+      return r < 1_000 ? Int32(pick % 2) : Int32([0, 1, 2, 5][pick % 4])
+    }
+    let hashes = ids.map { valueHashes[$0] }
+    let missing = ids.map { $0 % 11 == 0 }
+    let numbers = ids.map { (id: Int) -> Double in id % 11 == 0 ? .nan : valueNumbers[id] }
+    let targets = [Double](repeating: .nan, count: rows)
+    let rowHashes = (0..<rows).map { _ in rng.next() }
+
+    var tables = [ValueClassTable(), ValueClassTable()], histograms = [ClassHistogram(), ClassHistogram()]
+    // A batch is coded only within one dictionary's rows, as the reader makes them.
+    for half in [0..<2_000, 2_000..<rows] {
+      for start in stride(from: half.lowerBound, to: half.upperBound, by: batch) {
+        let part = start..<min(start + batch, half.upperBound), n = part.count
+        Array(classes[part]).withUnsafeBufferPointer { c in
+        Array(hashes[part]).withUnsafeBufferPointer { h in
+        Array(codes[part]).withUnsafeBufferPointer { k in
+        Array(missing[part]).withUnsafeBufferPointer { m in
+        Array(numbers[part]).withUnsafeBufferPointer { x in
+        Array(targets[part]).withUnsafeBufferPointer { t in
+        Array(rowHashes[part]).withUnsafeBufferPointer { rh in
+          let coded = CodedValues(dictionary: part.lowerBound < 2_000 ? a : b, codes: k)
+          for (i, codes) in [nil, coded].enumerated() {
+            tables[i].observe(hashes: h, codes: codes, classIndexes: c, missing: m, targets: t, rows: n)
+            histograms[i].observe(numbers: x, codes: codes, classIndexes: c, rowHashes: rh, rows: n)
+          }
+        }}}}}}}
+      }
+    }
+    #expect(tables[0].valueCount > 60 && tables[1].valueCount == tables[0].valueCount)
+    for slot in 0..<tables[0].valueCount {
+      #expect(tables[1].counts(slot: slot, classes: 6) == tables[0].counts(slot: slot, classes: 6))
+    }
+    let sorted = histograms[0].sortedBuckets(classes: 6)
+    #expect(sorted.count > 40)
+    #expect(histograms[1].sortedBuckets(classes: 6).map(\.counts) == sorted.map(\.counts))
+  }
+
   /// Past its cap of distinct values the value table stops, also in the middle of a batch.
   @Test func valueClassTableOverflowsInABatch() {
     let rows = ValueClassTable.cap + 10
@@ -241,10 +300,10 @@ import Testing
     [Int32](repeating: 1, count: rows).withUnsafeBufferPointer { c in
     [Bool](repeating: false, count: rows).withUnsafeBufferPointer { m in
     [Double](repeating: .nan, count: rows).withUnsafeBufferPointer { t in
-      table.observe(hashes: UnsafeBufferPointer(rebasing: h[..<ValueClassTable.cap]), classIndexes: c, missing: m, targets: t,
+      table.observe(hashes: UnsafeBufferPointer(rebasing: h[..<ValueClassTable.cap]), codes: nil, classIndexes: c, missing: m, targets: t,
                     rows: ValueClassTable.cap)
       #expect(!table.overflowed && table.valueCount == ValueClassTable.cap)
-      table.observe(hashes: h, classIndexes: c, missing: m, targets: t, rows: rows)
+      table.observe(hashes: h, codes: nil, classIndexes: c, missing: m, targets: t, rows: rows)
     }}}}
     #expect(table.overflowed && table.valueCount == 0)
   }

@@ -10,6 +10,8 @@ struct ClassHistogram: Sendable {
   private static let stride = maxClasses * 2
 
   private var slotByKey = HashIndex()
+  /// The bucket slot of each code of the last coded column's dictionary (-1: not looked up yet).
+  private var slotByCode = CodeSlots()
   private(set) var keys: [UInt32] = []
   private var counts: [UInt32] = []
 
@@ -33,21 +35,25 @@ struct ClassHistogram: Sendable {
   /// (`rowHashes[r] & 1`). The counts are written through a pointer between the rows of a bucket
   /// new to the histogram (which grows the arrays): through the array each row checked it for
   /// sharing.
-  mutating func observe(numbers: UnsafeBufferPointer<Double>, classIndexes: UnsafeBufferPointer<Int32>,
+  /// With `codes` (a coded column's, whose rows of one code have one number), each code's
+  /// bucket is looked up once per dictionary.
+  mutating func observe(numbers: UnsafeBufferPointer<Double>, codes: CodedValues?, classIndexes: UnsafeBufferPointer<Int32>,
                         rowHashes: UnsafeBufferPointer<UInt64>, rows: Int) {
+    if let codes { slotByCode.use(codes.dictionary) }
     var r = 0
     while r < rows {
       r = counts.withUnsafeMutableBufferPointer { counts in
+      slotByCode.slots.withUnsafeMutableBufferPointer { slotByCode in
         var r = r
         while r < rows {
           let c = classIndexes[r], x = numbers[r]
           if c < 0 || c >= ClassHistogram.maxClasses || x.isNaN { r += 1; continue }
-          guard let slot = slotByKey.find(UInt64(ClassHistogram.key(x))) else { return r }
+          guard let slot = CodeSlots.slot(codes?.codes[r], in: slotByCode, else: slotByKey.find(UInt64(ClassHistogram.key(x)))) else { return r }
           counts[slot * ClassHistogram.stride + Int(rowHashes[r] & 1) * ClassHistogram.maxClasses + Int(c)] &+= 1
           r += 1
         }
         return r
-      }
+      }}
       if r < rows { _ = slot(for: ClassHistogram.key(numbers[r])) }   // the bucket is new: its row is counted next turn
     }
   }
@@ -85,5 +91,37 @@ struct ClassHistogram: Sendable {
       let perHalf = (0..<2).map { half in (0..<k).map { Int(counts[base + half * ClassHistogram.maxClasses + $0]) } }
       return (keys[slot], perHalf)
     }
+  }
+}
+
+/// A coded batch column's values (see `RecordBatch.Column.withCodes`), for the label analysis.
+struct CodedValues {
+  let dictionary: ValueDictionary
+  let codes: UnsafeBufferPointer<Int32>
+}
+
+/// A table's slot for each code of one dictionary, found by hash once and then read by code:
+/// slots are insertion indexes, which stay.
+struct CodeSlots: Sendable {
+  private(set) var dictionary: ValueDictionary?
+  var slots: [Int32] = []
+
+  /// Starts over for a new dictionary (nothing for the current one).
+  mutating func use(_ dictionary: ValueDictionary) {
+    guard self.dictionary !== dictionary else { return }
+    self.dictionary = dictionary
+    slots = Array(repeating: -1, count: dictionary.count)
+  }
+
+  /// The slot of the row whose code is `code` (nil: a column of text), from `slots` or else
+  /// `lookup` (kept in `slots` when found).
+  @inline(__always)
+  static func slot(_ code: Int32?, in slots: UnsafeMutableBufferPointer<Int32>, else lookup: @autoclosure () -> Int?) -> Int? {
+    guard let code else { return lookup() }
+    let known = slots[Int(code)]
+    if known >= 0 { return Int(known) }
+    guard let found = lookup() else { return nil }
+    slots[Int(code)] = Int32(truncatingIfNeeded: found)
+    return found
   }
 }

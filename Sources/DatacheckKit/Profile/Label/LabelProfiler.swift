@@ -49,7 +49,7 @@ struct FeatureAccumulator: Sendable {
   /// soon as the table has overflowed, as a near-unique column's does early. `targets` holds
   /// each row's target as a number (NaN: none), or is nil when no row of the batch has one.
   mutating func observe(classIndexes: [Int32], targets: [Double]?, classTotals: [Int], scratch s: ColumnScratch,
-                        label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
+                        codes: CodedValues?, label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
     classIndexes.withUnsafeBufferPointer { classIndexes in
     (targets ?? []).withUnsafeBufferPointer { given in
     let targets = targets == nil ? nil : given
@@ -59,8 +59,8 @@ struct FeatureAccumulator: Sendable {
     s.numbers.withUnsafeBufferPointer { numbers in
     rowHashes.withUnsafeBufferPointer { rowHashes in
       self.missing.observe(classIndexes: classIndexes, missing: missing, targets: targets, classTotals: classTotals, rows: rows)
-      table.observe(hashes: hashes, classIndexes: classIndexes, missing: missing, targets: targets, rows: rows)
-      histogram.observe(numbers: numbers, classIndexes: classIndexes, rowHashes: rowHashes, rows: rows)
+      table.observe(hashes: hashes, codes: codes, classIndexes: classIndexes, missing: missing, targets: targets, rows: rows)
+      histogram.observe(numbers: numbers, codes: codes, classIndexes: classIndexes, rowHashes: rowHashes, rows: rows)
       if let targets {
         for r in 0..<rows where classIndexes[r] != -2 && !numbers[r].isNaN && !targets[r].isNaN {   // NaN where missing
           moments.observe(numbers[r], targets[r])
@@ -124,8 +124,15 @@ struct LabelProfiler: Sendable {
     let classTotals = classIndexes.withUnsafeBufferPointer { MissingByClass.classTotals($0, rows: rows) }
     let batchTargets = targets.lazy.filter { !$0.isNaN }.count
     for c in features {
-      observeFeature(c, classTotals: classTotals, hasTargets: batchTargets > 0, scratch: scratch[c], label: scratch[labelIndex],
-                     rowHashes: rowHashes, rows: rows)
+      let column = batch.column(c)
+      let coded: Void? = column.withCodes { dictionary, codes, _ in
+        observeFeature(c, classTotals: classTotals, hasTargets: batchTargets > 0, scratch: scratch[c],
+                       codes: CodedValues(dictionary: dictionary, codes: codes), label: scratch[labelIndex], rowHashes: rowHashes, rows: rows)
+      }
+      if coded == nil {
+        observeFeature(c, classTotals: classTotals, hasTargets: batchTargets > 0, scratch: scratch[c], codes: nil,
+                       label: scratch[labelIndex], rowHashes: rowHashes, rows: rows)
+      }
     }
     numericTargets += batchTargets
     if labeled >= 1_000 && numericTargets * 2 < labeled { sums.stop() }   // not a numeric target
@@ -187,12 +194,12 @@ struct LabelProfiler: Sendable {
     }}}}
   }
 
-  private mutating func observeFeature(_ c: Int, classTotals: [Int], hasTargets: Bool, scratch s: ColumnScratch, label: ColumnScratch,
-                                       rowHashes: [UInt64], rows: Int) {
+  private mutating func observeFeature(_ c: Int, classTotals: [Int], hasTargets: Bool, scratch s: ColumnScratch, codes: CodedValues?,
+                                       label: ColumnScratch, rowHashes: [UInt64], rows: Int) {
     // In place: a copy taken out of the array shares its tables with the array, so the first
     // write to each would copy it whole (a megabyte of class counts, once a batch and column).
     accumulators[c].observe(classIndexes: classIndexes, targets: hasTargets ? targets : nil, classTotals: classTotals,
-                            scratch: s, label: label, rowHashes: rowHashes, rows: rows)
+                            scratch: s, codes: codes, label: label, rowHashes: rowHashes, rows: rows)
   }
 
   /// See `DatasetProfiler.deferRowInserts`.

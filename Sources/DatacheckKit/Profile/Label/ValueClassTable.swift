@@ -9,6 +9,8 @@ struct ValueClassTable: Sendable {
   static let maxClasses = 64
 
   private var slotByHash = HashIndex()
+  /// The slot of each code of the last coded column's dictionary (-1: not looked up yet).
+  private var slotByCode = CodeSlots()
   private var hashes: [UInt64] = []
   /// `classCounts[slot * stride + class]`.
   private var classCounts: [Int32] = []
@@ -25,23 +27,27 @@ struct ValueClassTable: Sendable {
   ///
   /// The counts are written through a pointer between the rows of a value new to the table
   /// (which grows the arrays): through the array each row checked it for sharing.
-  mutating func observe(hashes: UnsafeBufferPointer<UInt64>, classIndexes: UnsafeBufferPointer<Int32>,
+  ///
+  /// With `codes` (a coded column's), each code's slot is looked up once per dictionary.
+  mutating func observe(hashes: UnsafeBufferPointer<UInt64>, codes: CodedValues?, classIndexes: UnsafeBufferPointer<Int32>,
                         missing: UnsafeBufferPointer<Bool>, targets: UnsafeBufferPointer<Double>?, rows: Int) {
+    if let codes { slotByCode.use(codes.dictionary) }
     var r = 0
     while r < rows && !overflowed {
       let stride = stride
       r = classCounts.withUnsafeMutableBufferPointer { counts in
+      slotByCode.slots.withUnsafeMutableBufferPointer { slotByCode in
         var r = r
         while r < rows {
           let c = classIndexes[r]
           if c == -2 || missing[r] { r += 1; continue }
-          guard let slot = slotByHash.find(hashes[r]), c < stride else { return r }
+          guard let slot = CodeSlots.slot(codes?.codes[r], in: slotByCode, else: slotByHash.find(hashes[r])), c < stride else { return r }
           if c >= 0 { counts[slot * stride + Int(c)] &+= 1 }
           if let targets, !targets[r].isNaN { self.targets[slot].observe(targets[r]) }
           r += 1
         }
         return r
-      }
+      }}
       if r < rows { observe(valueHash: hashes[r], classIndex: classIndexes[r], target: targets?[r] ?? .nan); r += 1 }
     }
   }
@@ -81,6 +87,7 @@ struct ValueClassTable: Sendable {
 
   private mutating func release() {
     slotByHash = HashIndex()
+    slotByCode = CodeSlots()
     hashes = []
     classCounts = []
     targets = []
