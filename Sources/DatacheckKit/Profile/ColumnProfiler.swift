@@ -125,12 +125,16 @@ public struct ColumnProfiler: Sendable {
                                      rows: Int, rowHashes: inout [UInt64], scratch: inout ColumnScratch, keep: Bool) {
     if memo.dictionary !== dictionary {
       addRepeats()
-      memo = DictionaryMemo(dictionary, tracking: counter.isExact)   // sketched counts take every row as it comes
+      // Sketched counts take every row as it comes; so do a near-unique column's, whose
+      // dictionary holds more values than half the exact cap (its memo would hold 28 bytes a
+      // value for little: most of them come once).
+      memo = DictionaryMemo(dictionary, tracking: counter.isExact && dictionary.count <= counter.maxExact / 2)
     }
     var memo = DictionaryMemo()
     swap(&memo, &self.memo)   // filled through pointers below, not through `self`
     var touched = memo.touched
     memo.touched = []
+    let tracked = memo.states.count == dictionary.count
     withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(rows, 1)) { ranked in
     var rankedCount = 0
     dictionary.withTexts { bytes, ends in
@@ -142,7 +146,7 @@ public struct ColumnProfiler: Sendable {
     scratch.hashes.withUnsafeMutableBufferPointer { hashes in
     scratch.numbers.withUnsafeMutableBufferPointer { numbers in
     scratch.missing.withUnsafeMutableBufferPointer { missingFlags in
-      var exact = counter.isExact
+      var exact = tracked && counter.isExact   // else every row is observed in full
       for i in 0..<rows {
         var hash = RowHash.absent
         var result = Observed(missing: true, number: .nan, ranked: false)
@@ -151,7 +155,7 @@ public struct ColumnProfiler: Sendable {
         } else {
           let code = Int(codes[i])
           hash = valueHashes[code]
-          let state = exact ? states[code] : DictionaryMemo.unseen   // no states kept for sketched counts
+          let state = exact ? states[code] : DictionaryMemo.unseen
           if exact && state == DictionaryMemo.counted {
             values += 1
             result.missing = false

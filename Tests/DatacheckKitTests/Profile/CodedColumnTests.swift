@@ -74,13 +74,16 @@ import Testing
 
   /// Profiles of the same rows, coded and as text, in batches of several sizes, with a label:
   /// equal but for the mean and standard deviation of repeated values (observed together, so
-  /// within 1e-12). Two dictionaries and a text batch between them (a chunk's plain pages); a
-  /// value table cap of 24 under 60 distinct values, which switches to sketches mid-batch.
-  @Test(arguments: [(1_000, 65_536), (97, 65_536), (13, 24), (4_096, 24)])
+  /// within 1e-12). Two dictionaries of 30 values and 20 other values as text between them (a
+  /// chunk's plain pages): 75 distinct values. A value table cap of 60 switches to sketches
+  /// in the second dictionary's rows, one of 24 in the first's (whose values are then each
+  /// observed in full: the dictionary holds more than half the cap).
+  @Test(arguments: [(1_000, 65_536), (97, 65_536), (13, 60), (4_096, 60), (13, 24), (4_096, 24)])
   mutating func codedColumnProfilesAsItsText(batchRows: Int, maxExact: Int) throws {
     let words = ["NA", "", "null", "alpha", "beta", "true", "2024-01-05", "2024-02-29", "é", "ok"]
-    let first = (0..<40).map { (i: Int) -> String in i < words.count ? words[i] : String(Double(i * 7 % 31) / 4) }
+    let first = (0..<30).map { (i: Int) -> String in i < words.count ? words[i] : String(Double(i * 7 % 31) / 4) }
     let second = (0..<30).map { (i: Int) -> String in i < 5 ? first[i * 3] : String(i * 11 - 100) }
+    let plainValues = (0..<20).map { "t\($0)" }
     let labels = ["yes", "no", "NA"]
     let dictionaries = [Self.dictionary(first), Self.dictionary(second)]
     let labelDictionary = Self.dictionary(labels)
@@ -88,12 +91,12 @@ import Testing
     var rows: [(value: UInt32?, dictionary: Int?, label: UInt32)] = []
     for r in 0..<6_000 {
       let d: Int? = r < 3_000 ? 0 : r < 3_500 ? nil : 1
-      let size = UInt32(d == 1 ? second.count : first.count)
+      let size = UInt32(d == nil ? plainValues.count : 30)
       let skewed = UInt32(rng.next() % UInt64(size)) & UInt32(rng.next() % UInt64(size))   // uneven counts
       rows.append((rng.next() % 17 == 0 ? nil : skewed, d, UInt32(rng.next() % 5 == 0 ? 0 : rng.next() % 3)))
     }
     func text(_ row: (value: UInt32?, dictionary: Int?, label: UInt32)) -> String? {
-      row.value.map { (row.dictionary == 1 ? second : first)[Int($0)] }
+      row.value.map { (row.dictionary == nil ? plainValues : row.dictionary == 1 ? second : first)[Int($0)] }
     }
     var options = ProfileOptions()
     options.maxExactDistinct = maxExact
@@ -134,7 +137,7 @@ import Testing
     }
     coded.sortDeferredRows()
     coded.insertDeferredRows()
-    if maxExact < 60 { #expect(!plain.columns[0].counter.isExact) }
+    #expect(plain.columns[0].counter.isExact == (maxExact > 75))
     let codedJSON = try JSONSerialization.jsonObject(with: Data(ProfileJSON.render(coded.summary(sources: [], problems: ProblemLog())).utf8))
     let plainJSON = try JSONSerialization.jsonObject(with: Data(ProfileJSON.render(plain.summary(sources: [], problems: ProblemLog())).utf8))
     var out: [String] = []

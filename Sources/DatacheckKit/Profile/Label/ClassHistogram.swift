@@ -71,6 +71,9 @@ struct ClassHistogram: Sendable {
     return slot
   }
 
+  /// Frees the slots kept per code (see `CodeSlots`).
+  mutating func forgetDictionary() { slotByCode = CodeSlots() }
+
   mutating func merge(_ other: ClassHistogram, classMap: [Int32]) {
     for (theirSlot, key) in other.keys.enumerated() {
       let slot = self.slot(for: key)

@@ -74,6 +74,12 @@ struct FeatureAccumulator: Sendable {
     }}}}}}}
   }
 
+  /// Frees the slots kept per code of the last dictionary (once the input is read).
+  mutating func forgetDictionaries() {
+    table.forgetDictionary()
+    histogram.forgetDictionary()
+  }
+
   mutating func merge(_ other: FeatureAccumulator, classMap: [Int32]) {
     table.merge(other.table, classMap: classMap)
     histogram.merge(other.histogram, classMap: classMap)
@@ -204,7 +210,10 @@ struct LabelProfiler: Sendable {
 
   /// See `DatasetProfiler.deferRowInserts`.
   mutating func deferRowInserts() { conflicts.deferInserts() }
-  mutating func sortDeferredRows() { conflicts.sortDeferred() }
+  mutating func sortDeferredRows() {
+    conflicts.sortDeferred()
+    for c in accumulators.indices { accumulators[c].forgetDictionaries() }
+  }
   mutating func insertDeferredRows() { conflicts.insertDeferred() }
   mutating func insertListedRows() { conflicts.insertListed() }
 

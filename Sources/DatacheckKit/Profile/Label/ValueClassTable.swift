@@ -85,6 +85,9 @@ struct ValueClassTable: Sendable {
     stride = wider
   }
 
+  /// Frees the slots kept per code (see `CodeSlots`).
+  mutating func forgetDictionary() { slotByCode = CodeSlots() }
+
   private mutating func release() {
     slotByHash = HashIndex()
     slotByCode = CodeSlots()
