@@ -63,7 +63,7 @@ public struct RecordBatch: Sendable {
         precondition(i >= 0 && i < b.count, "value \(i) of a column of \(b.count)")
         return withExtendedLifetime(storage) {
           b.flags[i] & RecordBatch.absent != 0 ? body(UnsafeRawBufferPointer(start: nil, count: 0))
-                                               : dictionary.withValue(Int(b.ends[i]), body)
+                                               : dictionary.withTexts { body(ValueDictionary.value(Int(b.ends[i]), $0, $1)) }
         }
       }
       return withBuffers { bytes, ends, _ in
@@ -299,9 +299,7 @@ extension RecordBatch {
           var v = 0
           for i in 0..<n {
             if let levels, levels[i] == 0 { append(UnsafeRawBufferPointer(start: nil, count: 0), flag: RecordBatch.absent, to: c); continue }
-            let code = Int(codes[v])
-            let start = code == 0 ? 0 : Int(ends[code - 1])
-            append(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[code])]), flag: 0, to: c)
+            append(ValueDictionary.value(Int(codes[v]), bytes, ends), flag: 0, to: c)
             v += 1
           }
         }
@@ -347,10 +345,8 @@ extension RecordBatch {
     func appendDecoding(_ codes: UnsafeBufferPointer<Int32>, flags: UnsafeBufferPointer<UInt8>, dictionary: ValueDictionary, to c: Int) {
       dictionary.withTexts { bytes, ends in
         for i in codes.indices {
-          if flags[i] & RecordBatch.absent != 0 { append(UnsafeRawBufferPointer(start: nil, count: 0), flag: flags[i], to: c); continue }
-          let code = Int(codes[i])
-          let start = code == 0 ? 0 : Int(ends[code - 1])
-          append(UnsafeRawBufferPointer(rebasing: bytes[start..<Int(ends[code])]), flag: flags[i], to: c)
+          let absent = flags[i] & RecordBatch.absent != 0
+          append(absent ? UnsafeRawBufferPointer(start: nil, count: 0) : ValueDictionary.value(Int(codes[i]), bytes, ends), flag: flags[i], to: c)
         }
       }
     }
@@ -479,8 +475,9 @@ final class ValueDictionary: Sendable {
     try bytes.withUnsafeBytes { bytes in try ends.withUnsafeBufferPointer { try body(bytes, $0) } }
   }
 
-  /// Calls `body` with value `i`'s bytes.
-  func withValue<R>(_ i: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-    withTexts { bytes, ends in body(UnsafeRawBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])])) }
+  /// Value `i` of the `bytes` and `ends` that `withTexts` gives.
+  @inline(__always)
+  static func value(_ i: Int, _ bytes: UnsafeRawBufferPointer, _ ends: UnsafeBufferPointer<Int32>) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: bytes[(i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i])])
   }
 }

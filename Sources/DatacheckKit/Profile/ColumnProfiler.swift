@@ -169,7 +169,7 @@ public struct ColumnProfiler: Sendable {
             tokenCounts[Int(state) - 1] += 1
             rowIndex.observe(nil, row: row)
           } else {
-            let value = UnsafeRawBufferPointer(rebasing: bytes[(code == 0 ? 0 : Int(ends[code - 1]))..<Int(ends[code])])
+            let value = ValueDictionary.value(code, bytes, ends)
             if exact && counter.mightFill(adding: value.count) {
               addRepeats(&touched, pending: pending, digests: UnsafeBufferPointer(digests), dictionary: dictionary)
             }
@@ -224,8 +224,7 @@ public struct ColumnProfiler: Sendable {
     dictionary.withTexts { bytes, ends in
       for code in touched {
         let c = Int(code)
-        let value = UnsafeRawBufferPointer(rebasing: bytes[(c == 0 ? 0 : Int(ends[c - 1]))..<Int(ends[c])])
-        _ = counter.addExact(value, hash: dictionary.hashes[c], count: pending[c])   // counted before: never new
+        _ = counter.addExact(ValueDictionary.value(c, bytes, ends), hash: dictionary.hashes[c], count: pending[c])   // counted before: never new
         observeRepeats(digests[c], count: pending[c])
         pending[c] = 0
       }
