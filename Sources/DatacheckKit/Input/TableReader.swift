@@ -19,7 +19,8 @@ protocol TableReader: AnyObject {
   /// Reads the next batch of records. Returns false when the file has no more records.
   func next() throws -> Bool
   /// Each value's hash in the last batch, when the reader worked them out as it read (Parquet:
-  /// a dictionary's values are hashed once); nil for the profile to hash them.
+  /// a dictionary's values are hashed once); nil for the profile to hash them, and no hashes
+  /// for a column the reader did not hash.
   var prepared: [PreparedColumn]? { get }
 }
 

@@ -134,14 +134,13 @@ public struct ColumnProfiler: Sendable {
     swap(&memo, &self.memo)   // filled through pointers below, not through `self`
     var touched = memo.touched
     memo.touched = []
-    let tracked = memo.states.count == dictionary.count
+    let tracked = memo.entries.count == dictionary.count
     withUnsafeTemporaryAllocation(of: Double.self, capacity: Swift.max(rows, 1)) { ranked in
     var rankedCount = 0
     dictionary.withTexts { bytes, ends in
     dictionary.hashes.withUnsafeBufferPointer { valueHashes in
-    memo.states.withUnsafeMutableBufferPointer { states in
+    memo.entries.withUnsafeMutableBufferPointer { entries in
     memo.digests.withUnsafeMutableBufferPointer { digests in
-    memo.pending.withUnsafeMutableBufferPointer { pending in
     rowHashes.withUnsafeMutableBufferPointer { rowHashes in
     scratch.hashes.withUnsafeMutableBufferPointer { hashes in
     scratch.numbers.withUnsafeMutableBufferPointer { numbers in
@@ -155,13 +154,16 @@ public struct ColumnProfiler: Sendable {
         } else {
           let code = Int(codes[i])
           hash = valueHashes[code]
-          let state = exact ? states[code] : DictionaryMemo.unseen
+          let state = exact ? entries[code].state : DictionaryMemo.unseen
           if exact && state == DictionaryMemo.counted {
             values += 1
             result.missing = false
-            result.number = digests[code].number
-            if pending[code] == 0 { touched.append(Int32(code)) }
-            pending[code] += 1
+            result.number = entries[code].number
+            if entries[code].pending == 0 { touched.append(Int32(code)) }
+            entries[code].pending &+= 1
+            if entries[code].pending == UInt32.max {   // a chunk of over 4 × 10⁹ rows
+              addRepeats(&touched, entries: entries, digests: UnsafeBufferPointer(digests), dictionary: dictionary)
+            }
           } else if exact && state != DictionaryMemo.unseen {
             let row = values
             values += 1
@@ -171,7 +173,7 @@ public struct ColumnProfiler: Sendable {
           } else {
             let value = ValueDictionary.value(code, bytes, ends)
             if exact && counter.mightFill(adding: value.count) {
-              addRepeats(&touched, pending: pending, digests: UnsafeBufferPointer(digests), dictionary: dictionary)
+              addRepeats(&touched, entries: entries, digests: UnsafeBufferPointer(digests), dictionary: dictionary)
             }
             result = observe(value, hash: hash)
             if result.ranked && !result.number.isNaN {
@@ -182,9 +184,9 @@ public struct ColumnProfiler: Sendable {
               if !counter.isExact {
                 exact = false   // the table passed its caps: the counts are sketched from here on
               } else if result.missing {
-                states[code] = UInt32(missingTokens.match(value)!) + 1
+                entries[code].state = UInt32(missingTokens.match(value)!) + 1
               } else {
-                states[code] = DictionaryMemo.counted
+                entries[code] = DictionaryMemo.Entry(number: result.digest.number, state: DictionaryMemo.counted)
                 digests[code] = result.digest
               }
             }
@@ -197,7 +199,7 @@ public struct ColumnProfiler: Sendable {
           missingFlags[i] = result.missing
         }
       }
-    }}}}}}}}}
+    }}}}}}}}
     sketchedQuantiles.insert(contentsOf: UnsafeBufferPointer(rebasing: ranked[..<rankedCount]))
     }
     memo.touched = touched
@@ -209,24 +211,25 @@ public struct ColumnProfiler: Sendable {
     guard !memo.touched.isEmpty, let dictionary = memo.dictionary else { return }
     var memo = DictionaryMemo()
     swap(&memo, &self.memo)
-    memo.pending.withUnsafeMutableBufferPointer { pending in
+    memo.entries.withUnsafeMutableBufferPointer { entries in
       memo.digests.withUnsafeBufferPointer { digests in
-        addRepeats(&memo.touched, pending: pending, digests: digests, dictionary: dictionary)
+        addRepeats(&memo.touched, entries: entries, digests: digests, dictionary: dictionary)
       }
     }
     swap(&memo, &self.memo)
   }
 
-  /// Adds the `pending` rows of each `touched` code to the value table and observes them by
+  /// Adds the pending rows of each `touched` code to the value table and observes them by
   /// their `digests`; empties both.
-  private mutating func addRepeats(_ touched: inout [Int32], pending: UnsafeMutableBufferPointer<Int>, digests: UnsafeBufferPointer<ValueDigest>,
-                                   dictionary: ValueDictionary) {
+  private mutating func addRepeats(_ touched: inout [Int32], entries: UnsafeMutableBufferPointer<DictionaryMemo.Entry>,
+                                   digests: UnsafeBufferPointer<ValueDigest>, dictionary: ValueDictionary) {
     dictionary.withTexts { bytes, ends in
       for code in touched {
         let c = Int(code)
-        _ = counter.addExact(ValueDictionary.value(c, bytes, ends), hash: dictionary.hashes[c], count: pending[c])   // counted before: never new
-        observeRepeats(digests[c], count: pending[c])
-        pending[c] = 0
+        let pending = Int(entries[c].pending)
+        _ = counter.addExact(ValueDictionary.value(c, bytes, ends), hash: dictionary.hashes[c], count: pending)   // counted before: never new
+        observeRepeats(digests[c], count: pending)
+        entries[c].pending = 0
       }
     }
     touched.removeAll(keepingCapacity: true)
@@ -421,18 +424,25 @@ struct ValueDigest: BitwiseCopyable, Sendable {
 
 /// What a column's profiler found each value of one dictionary to be, by code, while its value
 /// table stays exact (`ColumnProfiler.observeCodes`): kept from batch to batch of one column
-/// chunk. Memory: 28 bytes a dictionary value.
+/// chunk. Memory: 32 bytes a dictionary value.
 struct DictionaryMemo: Sendable {
   static let unseen: UInt32 = 0
   static let counted = UInt32.max
 
   private(set) var dictionary: ValueDictionary?
-  /// Per code: `unseen`, `counted` (in the exact table, with its digest in `digests`), or
-  /// 1 + the index of the missing token it is.
-  var states: [UInt32] = []
+  /// What a row of a code needs, in one place (one cache line): its number; its state:
+  /// `unseen`, `counted` (in the exact table, with its digest in `digests`) or 1 + the index of
+  /// the missing token it is; and its rows not yet added to the value table.
+  struct Entry: Sendable {
+    var number = Double.nan
+    var state = DictionaryMemo.unseen
+    var pending: UInt32 = 0
+  }
+
+  var entries: [Entry] = []
+  /// Read only when the rows are added: the digest of each counted code.
   var digests: [ValueDigest] = []
-  /// Rows per code not yet added to the value table, and the codes with any.
-  var pending: [Int] = []
+  /// The codes with pending rows.
   var touched: [Int32] = []
 
   init() {}
@@ -441,9 +451,8 @@ struct DictionaryMemo: Sendable {
   init(_ dictionary: ValueDictionary, tracking: Bool) {
     self.dictionary = dictionary
     let count = tracking ? dictionary.count : 0
-    states = Array(repeating: DictionaryMemo.unseen, count: count)
+    entries = Array(repeating: Entry(), count: count)
     digests = Array(repeating: .unknown, count: count)
-    pending = Array(repeating: 0, count: count)
   }
 }
 

@@ -50,9 +50,9 @@ import Testing
     #expect(out.isEmpty, Comment(rawValue: "\(name):\n" + out.joined(separator: "\n")))
   }
 
-  /// The hashes the reader gives with each batch (a dictionary's values hashed once, the rest
-  /// as written) equal the hashes of the batch's text, worked out value by value; batches of
-  /// 7 rows cross pages and row groups mid-batch.
+  /// The hashes the reader gives with each batch (the rest as written; none for a column with
+  /// rows coded into a dictionary) equal the hashes of the batch's text, worked out value by
+  /// value; batches of 7 rows cross pages and row groups mid-batch.
   @Test(arguments: fixtures)
   func readerHashesEqualTheTextsHashes(name: String) throws {
     var options = ReadOptions()
@@ -60,8 +60,10 @@ import Testing
     let reader = try ParquetFileReader(path: ParquetTesting.fixture(name + ".parquet"), options: options)
     var rows = 0
     while try reader.next() {
-      let given = try #require(reader.prepared)
-      #expect(given.map(\.hashes) == PreparedColumn.prepare(reader.batch).map(\.hashes))
+      let given = try #require(reader.prepared), worked = PreparedColumn.prepare(reader.batch)
+      for c in given.indices where !given[c].hashes.isEmpty {   // none given for a column with coded rows
+        #expect(given[c].hashes == worked[c].hashes)
+      }
       rows += reader.batch.count
     }
     #expect(rows == reader.recordsParsed)

@@ -22,6 +22,9 @@ final class ParquetColumnReader {
   var integerScratch: [Int64] = []
   var raw = ValueBuffer()
   var text = ValueBuffer()
+  /// Whether rows went to the batch as codes since the caller last cleared it: their places in
+  /// the hashes `read` appends hold no hash.
+  var codedInBatch = false
   /// Nulls read in the current chunk (checked against the footer's statistics).
   private(set) var nullsInChunk = 0
 
@@ -101,8 +104,7 @@ final class ParquetColumnReader {
       indexScratch.withUnsafeBufferPointer { indices in
         dictionaryHashes.withUnsafeBufferPointer { valueHashes in
           if let codes {
-            appendCodes(indices.baseAddress!, valueHashes: valueHashes.baseAddress, n, dictionary: codes,
-                        into: &batch, column: index, hashes: hashes)
+            appendCodes(indices.baseAddress!, n, dictionary: codes, into: &batch, column: index)
           } else {
             appendText(of: dictionary, indices: indices.baseAddress, valueHashes: valueHashes.baseAddress, n,
                        into: &batch, column: index, hashes: hashes)
@@ -152,18 +154,14 @@ final class ParquetColumnReader {
     }
   }
 
-  /// Appends `n` rows to the batch as codes into `dictionary` (see `appendText` for the rest):
-  /// a dictionary value's text is copied only where a batch mixes pages of two kinds.
-  private func appendCodes(_ indices: UnsafePointer<UInt32>, valueHashes: UnsafePointer<UInt64>?, _ n: Int, dictionary: ValueDictionary,
-                           into batch: inout RecordBatch, column index: Int, hashes: UnsafeMutablePointer<UInt64>) {
+  /// Appends `n` rows to the batch as codes into `dictionary`: a dictionary value's text is
+  /// copied only where a batch mixes pages of two kinds. Their hashes are not written (the
+  /// dictionary has them): see `codedInBatch`.
+  private func appendCodes(_ indices: UnsafePointer<UInt32>, _ n: Int, dictionary: ValueDictionary,
+                           into batch: inout RecordBatch, column index: Int) {
+    codedInBatch = true
     withLevels { levels in
       batch.appendCodesPrepared(indices, levels: levels, count: n, dictionary: dictionary, toColumn: index)
-      var v = 0
-      for i in 0..<n {
-        if let levels, levels[i] == 0 { continue }
-        hashes[i] = valueHashes![Int(indices[v])]
-        v += 1
-      }
     }
   }
 

@@ -14,7 +14,8 @@ final class ParquetFileReader: TableReader {
   private var readers: [ParquetColumnReader]
   private let compression: String
   private(set) var batch: RecordBatch
-  /// The hash of each value of `batch`, column by column (see `TableReader.prepared`).
+  /// The hash of each value of `batch`, column by column (see `TableReader.prepared`); none for
+  /// a column with coded rows.
   private var hashes: [PreparedColumn]
   var prepared: [PreparedColumn]? { hashes }
   private var ownProblems = ProblemLog()
@@ -84,6 +85,7 @@ final class ParquetFileReader: TableReader {
   func next() throws -> Bool {
     batch.removeAll()
     for c in hashes.indices { hashes[c].hashes.removeAll(keepingCapacity: true) }
+    for reader in readers { reader.codedInBatch = false }
     var rows = 0
     while rows < options.batchRows {
       if rowGroupRemaining == 0 {
@@ -96,6 +98,9 @@ final class ParquetFileReader: TableReader {
       rowGroupRemaining -= n
       if rowGroupRemaining == 0 { try finishRowGroup() }
     }
+    // A column with coded rows has no hashes to give: the profile reads a coded column's from
+    // its dictionary, and hashes the text of one that mixed codes and text.
+    for (c, reader) in readers.enumerated() where reader.codedInBatch { hashes[c].hashes.removeAll(keepingCapacity: true) }
     ownRecords += rows
     recordInvalidUTF8()
     return rows > 0
