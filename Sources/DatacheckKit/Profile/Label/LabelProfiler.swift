@@ -67,8 +67,11 @@ struct FeatureAccumulator: Sendable {
         }
       }
       label.hashes.withUnsafeBufferPointer { labelHashes in
+        // Without branches (a row counts when all three hold): the loop vectorizes.
         var equal = 0
-        for r in 0..<rows where classIndexes[r] != -2 && !missing[r] && hashes[r] == labelHashes[r] { equal += 1 }
+        for r in 0..<rows {
+          equal &+= (hashes[r] == labelHashes[r] ? 1 : 0) & (classIndexes[r] != -2 ? 1 : 0) & (missing[r] ? 0 : 1)
+        }
         equalToLabel += equal
       }
     }}}}}}}
