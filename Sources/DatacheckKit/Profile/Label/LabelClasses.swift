@@ -30,6 +30,11 @@ struct LabelClasses: Sendable {
     return index
   }
 
+  /// Adds `again[i]` more rows to each class `i` (the rest of `again` is zero).
+  mutating func countAgain(_ again: UnsafeMutableBufferPointer<Int>) {
+    for i in counts.indices { counts[i] += again[i] }
+  }
+
   /// The index of a class known by its hash, or nil.
   func index(of hash: UInt64) -> Int32? { indexByHash.find(hash).map(Int32.init) }
 

@@ -103,6 +103,8 @@ struct LabelProfiler: Sendable {
   /// Columns whose values make up a row's features for `conflicting_labels` (no label, no IDs).
   let conflictColumns: [Int]
   private(set) var classes = LabelClasses()
+  /// The class of each code of a coded label's last dictionary (-1: not looked up yet).
+  private var classByCode = CodeSlots()
   private(set) var accumulators: [FeatureAccumulator]
   private(set) var sums = TargetSumTracker()
   private(set) var conflicts = ConflictTracker()
@@ -183,24 +185,59 @@ struct LabelProfiler: Sendable {
     indexes.withUnsafeMutableBufferPointer { indexes in
     ys.withUnsafeMutableBufferPointer { ys in
     slack.withUnsafeMutableBufferPointer { slack in
-    column.withBuffers { bytes, ends, _ in
-      var start = 0
+      // A coded label's rows are read from its dictionary, and a code's class looked up once.
+      let coded: Void? = column.withCodes { dictionary, codes, _ in
+        var known = CodeSlots()
+        swap(&known, &classByCode)   // written through a pointer below, not through `self`
+        defer { swap(&known, &classByCode) }
+        known.use(dictionary)
+        dictionary.withTexts { bytes, ends in
+          known.slots.withUnsafeMutableBufferPointer { classByCode in
+            readLabels(rows, scratch: scratch, indexes: indexes, ys: ys, slack: slack, classByCode: classByCode, codes: codes) {
+              ValueDictionary.value(Int(codes[$0]), bytes, ends)
+            }
+          }
+        }
+      }
+      if coded != nil { return }
+      column.withBuffers { bytes, ends, _ in
+        readLabels(rows, scratch: scratch, indexes: indexes, ys: ys, slack: slack, classByCode: nil, codes: nil) { r in
+          UnsafeRawBufferPointer(rebasing: bytes[(r == 0 ? 0 : Int(ends[r - 1]))..<Int(ends[r])])
+        }
+      }
+    }}}
+  }
+
+  /// `readLabels` of rows whose text `value` gives; with `codes`, each code's class is kept in
+  /// `classByCode` and the rows of a known class are counted together after the loop.
+  @inline(__always)
+  private mutating func readLabels(_ rows: Int, scratch: ColumnScratch, indexes: UnsafeMutableBufferPointer<Int32>,
+                                   ys: UnsafeMutableBufferPointer<Double>, slack: UnsafeMutableBufferPointer<Double>,
+                                   classByCode: UnsafeMutableBufferPointer<Int32>?, codes: UnsafeBufferPointer<Int32>?,
+                                   value: (Int) -> UnsafeRawBufferPointer) {
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: LabelClasses.cap) { again in
+      again.initialize(repeating: 0)
       for r in 0..<rows {
-        let end = Int(ends[r])
-        defer { start = end }
         guard !scratch.missing[r] else {
           unlabeled += 1
           continue
         }
-        let value = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
         labeled += 1
-        indexes[r] = classes.observe(value, hash: scratch.hashes[r])
+        if let classByCode, let codes, case let known = classByCode[Int(codes[r])], known >= 0 {
+          indexes[r] = known
+          again[Int(known)] &+= 1
+        } else {
+          let index = classes.observe(value(r), hash: scratch.hashes[r])
+          indexes[r] = index
+          if let classByCode, let codes, index >= 0 { classByCode[Int(codes[r])] = index }
+        }
         let y = scratch.numbers[r]
         ys[r] = y
-        if !y.isNaN { slack[r] = TargetSumTracker.tolerance(value, value: y) }
+        if !y.isNaN { slack[r] = TargetSumTracker.tolerance(value(r), value: y) }
         runs.observe(scratch.hashes[r])
       }
-    }}}}
+      classes.countAgain(again)
+    }
   }
 
   private mutating func observeFeature(_ c: Int, classTotals: [Int], hasTargets: Bool, scratch s: ColumnScratch, codes: CodedValues?,
@@ -215,6 +252,7 @@ struct LabelProfiler: Sendable {
   mutating func deferRowInserts() { conflicts.deferInserts() }
   mutating func sortDeferredRows() {
     conflicts.sortDeferred()
+    classByCode = CodeSlots()
     for c in accumulators.indices { accumulators[c].forgetDictionaries() }
   }
   mutating func insertDeferredRows() { conflicts.insertDeferred() }
