@@ -173,6 +173,14 @@ public struct RecordBatch: Sendable {
     fieldCounts.append(Int32(truncatingIfNeeded: fieldCount))
   }
 
+  /// `endRecord` of `n` records on consecutive lines from `firstLine`, each with `fieldCount`
+  /// fields (a reader of whole columns: Parquet).
+  mutating func endRecords(_ n: Int, firstLine: Int, fieldCount: Int) {
+    count += n
+    lines.append(contentsOf: firstLine..<firstLine + n)
+    fieldCounts.append(contentsOf: repeatElement(Int32(truncatingIfNeeded: fieldCount), count: n))
+  }
+
   /// Empties the batch of its complete records, keeping every buffer's capacity.
   ///
   /// A record still being read (its first fields parsed, its line end not yet) stays: its values

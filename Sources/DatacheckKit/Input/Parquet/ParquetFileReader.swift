@@ -93,7 +93,7 @@ final class ParquetFileReader: TableReader {
       }
       let n = min(options.batchRows - rows, rowGroupRemaining)
       for (index, reader) in readers.enumerated() { try reader.read(n, into: &batch, column: index, hashes: &hashes[index].hashes) }
-      for i in 0..<n { batch.endRecord(line: ownRecords + rows + i + 1, fieldCount: readers.count) }
+      batch.endRecords(n, firstLine: ownRecords + rows + 1, fieldCount: readers.count)
       rows += n
       rowGroupRemaining -= n
       if rowGroupRemaining == 0 { try finishRowGroup() }
