@@ -193,18 +193,14 @@ import Testing
     for start in stride(from: 0, to: rows, by: batch) {
       let n = min(batch, rows - start)
       let part = start..<start + n
-      Array(classes[part]).withUnsafeBufferPointer { c in
-      Array(hashes[part]).withUnsafeBufferPointer { h in
-      Array(missing[part]).withUnsafeBufferPointer { m in
-      Array(numbers[part]).withUnsafeBufferPointer { x in
-      Array(targets[part]).withUnsafeBufferPointer { t in
-      Array(rowHashes[part]).withUnsafeBufferPointer { rh in
-        table.observe(hashes: h, codes: nil, classIndexes: c, missing: m, targets: t, rows: n)
-        histogram.observe(numbers: x, codes: nil, classIndexes: c, rowHashes: rh, rows: n)
-        MissingByClass.classTotals(c, rows: n).withUnsafeBufferPointer { totals in
-          byClass.observe(classIndexes: c, missing: m, targets: t, classTotals: totals, rows: n)
+      LabelRows(classes: classes, hashes: hashes, missing: missing, numbers: numbers, targets: targets, rowHashes: rowHashes)
+        .withPointers(part) { c, h, m, x, t, rh in
+          table.observe(hashes: h, codes: nil, classIndexes: c, missing: m, targets: t, rows: n)
+          histogram.observe(numbers: x, codes: nil, classIndexes: c, rowHashes: rh, rows: n)
+          MissingByClass.classTotals(c, rows: n).withUnsafeBufferPointer { totals in
+            byClass.observe(classIndexes: c, missing: m, targets: t, classTotals: totals, rows: n)
+          }
         }
-      }}}}}}
     }
 
     var order: [UInt64] = [], counts: [UInt64: [Int]] = [:], targetCounts: [UInt64: Int] = [:]
@@ -267,19 +263,16 @@ import Testing
     for half in [0..<2_000, 2_000..<rows] {
       for start in stride(from: half.lowerBound, to: half.upperBound, by: batch) {
         let part = start..<min(start + batch, half.upperBound), n = part.count
-        Array(classes[part]).withUnsafeBufferPointer { c in
-        Array(hashes[part]).withUnsafeBufferPointer { h in
+        let rowsOfPart = LabelRows(classes: classes, hashes: hashes, missing: missing, numbers: numbers, targets: targets, rowHashes: rowHashes)
         Array(codes[part]).withUnsafeBufferPointer { k in
-        Array(missing[part]).withUnsafeBufferPointer { m in
-        Array(numbers[part]).withUnsafeBufferPointer { x in
-        Array(targets[part]).withUnsafeBufferPointer { t in
-        Array(rowHashes[part]).withUnsafeBufferPointer { rh in
-          let coded = CodedValues(dictionary: part.lowerBound < 2_000 ? a : b, codes: k)
-          for (i, codes) in [nil, coded].enumerated() {
-            tables[i].observe(hashes: h, codes: codes, classIndexes: c, missing: m, targets: t, rows: n)
-            histograms[i].observe(numbers: x, codes: codes, classIndexes: c, rowHashes: rh, rows: n)
+          rowsOfPart.withPointers(part) { c, h, m, x, t, rh in
+            let coded = CodedValues(dictionary: part.lowerBound < 2_000 ? a : b, codes: k)
+            for (i, codes) in [nil, coded].enumerated() {
+              tables[i].observe(hashes: h, codes: codes, classIndexes: c, missing: m, targets: t, rows: n)
+              histograms[i].observe(numbers: x, codes: codes, classIndexes: c, rowHashes: rh, rows: n)
+            }
           }
-        }}}}}}}
+        }
       }
     }
     #expect(tables[0].valueCount > 60 && tables[1].valueCount == tables[0].valueCount)
@@ -306,5 +299,22 @@ import Testing
       table.observe(hashes: h, codes: nil, classIndexes: c, missing: m, targets: t, rows: rows)
     }}}}
     #expect(table.overflowed && table.valueCount == 0)
+  }
+}
+
+/// Per-row inputs of the label analysis' batch loops, handed out as pointers to a part's rows.
+private struct LabelRows {
+  let classes: [Int32], hashes: [UInt64], missing: [Bool], numbers: [Double], targets: [Double], rowHashes: [UInt64]
+
+  func withPointers(_ part: Range<Int>, _ body: (UnsafeBufferPointer<Int32>, UnsafeBufferPointer<UInt64>, UnsafeBufferPointer<Bool>,
+                                                 UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>, UnsafeBufferPointer<UInt64>) -> Void) {
+    Array(classes[part]).withUnsafeBufferPointer { c in
+    Array(hashes[part]).withUnsafeBufferPointer { h in
+    Array(missing[part]).withUnsafeBufferPointer { m in
+    Array(numbers[part]).withUnsafeBufferPointer { x in
+    Array(targets[part]).withUnsafeBufferPointer { t in
+    Array(rowHashes[part]).withUnsafeBufferPointer { rh in
+      body(c, h, m, x, t, rh)
+    }}}}}}
   }
 }
