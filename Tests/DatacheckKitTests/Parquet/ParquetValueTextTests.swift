@@ -170,6 +170,34 @@ import Testing
     #expect(three == [5, 5, 5])
   }
 
+  /// Long bit-packed runs of every width from 1 to 32, read in pieces of uneven sizes (the
+  /// word-at-a-time path, and the byte-wise one near the data's end): the values packed.
+  @Test func bitPackedRunsOfEveryWidth() throws {
+    var rng = SplitMix(seed: 9)
+    for width in 1...32 {
+      let groups = 40, count = groups * 8
+      let values = (0..<count).map { _ in UInt32(truncatingIfNeeded: rng.next() & ((UInt64(1) << UInt64(width)) - 1)) }
+      var data: [UInt8] = [UInt8(groups << 1 | 1)]   // one varint byte: 40 groups of 8, bit-packed
+      var packed = [UInt8](repeating: 0, count: (count * width + 7) / 8)
+      for (i, v) in values.enumerated() {
+        for b in 0..<width where v >> UInt32(b) & 1 == 1 { packed[(i * width + b) / 8] |= 1 << UInt8((i * width + b) % 8) }
+      }
+      data += packed
+      var out = [UInt32](repeating: 0, count: count)
+      try data.withUnsafeBytes { raw in
+        var decoder = RLEHybridDecoder(raw, bitWidth: width)
+        var done = 0, piece = 1
+        while done < count {
+          let n = min(piece, count - done)
+          try out.withUnsafeMutableBufferPointer { try decoder.read(n, into: $0.baseAddress! + done) }
+          done += n
+          piece = piece * 3 % 97 + 1
+        }
+      }
+      #expect(out == values, "width \(width)")
+    }
+  }
+
   /// DELTA_BINARY_PACKED: block 128, 4 miniblocks of 32, 5 values, first 7; deltas of 1 (min
   /// delta 1, bit width 0): 7, 8, 9, 10, 11.
   @Test func deltaBinaryPacked() throws {

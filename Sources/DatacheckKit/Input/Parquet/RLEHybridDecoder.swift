@@ -72,6 +72,17 @@ struct RLEHybridDecoder {
       let n = min(remainingInRun, count - done)
       if isRepeat {
         (out + done).update(repeating: repeated, count: n)
+      } else if bitWidth > 0 && bitWidth <= 32 && (bitOffset + (n - 1) * bitWidth) >> 3 + 8 <= data.count {
+        // Every value of the piece lies in a word that can be read whole: one load, shift and
+        // mask a value (a value's bits plus its offset in the byte fit a word for widths ≤ 57).
+        let base = data.baseAddress!, mask = (UInt64(1) << UInt64(bitWidth)) - 1
+        var bit = bitOffset
+        for i in 0..<n {
+          let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self))
+          out[done + i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+          bit += bitWidth
+        }
+        bitOffset = bit
       } else {
         for i in 0..<n {
           out[done + i] = UInt32(truncatingIfNeeded: BitReader.value(data, bitOffset: bitOffset, width: bitWidth))
